@@ -19,15 +19,18 @@ import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 
 /**
  * See https://playwright.dev/docs/test-configuration.
+ *
+ * Browsers: Debian's Chromium (/usr/bin/chromium, installed by scripts/test.sh), never a
+ * browser downloaded by Playwright. scripts/test.sh starts the example platform, the
+ * backend and the app before running these tests.
  */
 export default defineConfig({
-  timeout: 60_000,
+  timeout: 120_000,
 
   expect: {
-    timeout: 30_000,
+    timeout: 45_000,
   },
 
-  // Run your local dev server before starting the tests
   webServer: process.env.CI
     ? []
     : [
@@ -47,20 +50,42 @@ export default defineConfig({
 
   forbidOnly: !!process.env.CI,
 
-  retries: process.env.CI ? 2 : 0,
+  retries: process.env.CI ? 1 : 0,
 
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  workers: 1,
+
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? 'e2e-test-report/results.json' }],
+  ],
 
   use: {
     actionTimeout: 0,
-    baseURL:
-      process.env.PLAYWRIGHT_URL ??
-      (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
+    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
     screenshot: 'only-on-failure',
     trace: 'on-first-retry',
   },
 
   outputDir: 'node_modules/.cache/e2e-test-results',
 
-  projects: generateProjects(), // Find all packages with e2e-test folders
+  projects: generateProjects().map(project => ({
+    ...project,
+    use: {
+      ...project.use,
+      channel: undefined,
+      launchOptions: {
+        executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    },
+  })),
 });

@@ -60,7 +60,10 @@ export async function buildHistory(options: {
       if (!a) continue;
       a.samples += 1;
       if (s.status === 'fail') a.failures += 1;
-      if (s.latencyMs !== undefined && !s.isError) a.latencies.push(s.latencyMs);
+      if (s.latencyMs !== undefined && !s.isError) {
+        a.latencies.push(s.latencyMs);
+        a.max = Math.max(a.max ?? 0, s.latencyMs);
+      }
     }
   } else {
     for (const r of await store.readRollups({ resolutionS: HOUR_S, since: start, entityRef })) {
@@ -80,7 +83,7 @@ export async function buildHistory(options: {
     uptime: a.samples ? (a.samples - a.failures) / a.samples : null,
     latencyP50Ms: fromRaw ? exactQuantile(a.latencies, 0.5) : quantile(a.histogram, 0.5, a.max),
     latencyP95Ms: fromRaw ? exactQuantile(a.latencies, 0.95) : quantile(a.histogram, 0.95, a.max),
-    latencyMaxMs: fromRaw ? (a.latencies.length ? Math.max(...a.latencies) : null) : a.max,
+    latencyMaxMs: a.max,
   }));
 
   return {

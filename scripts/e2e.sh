@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Browser end-to-end tests: starts the example platform and the portal (app :3000,
+# backend :7007) on throw-away SQLite files, runs Playwright in Debian's Chromium, stops
+# everything. Extra arguments go to `playwright test`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/tooling.sh
+work="$(mktemp -d /tmp/ops-e2e.XXXXXX)"
+logs="${E2E_LOG_DIR:-$PWD/e2e-test-report/logs}"
+mkdir -p "$logs"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+  sleep 1
+  for pid in "${pids[@]}"; do kill -9 -- "-$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for() { # url seconds
+  for _ in $(seq 1 "$2"); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 1
+  done
+  echo "[e2e] $1 did not answer within $2 s" >&2
+  return 1
+}
+
+export EXAMPLE_PLATFORM_DB="$work/platform.sqlite"
+setsid yarn workspace @opsconsole/backstage-plugin-example-platform start >"$logs/platform.log" 2>&1 &
+pids+=($!)
+APP_CONFIG_backend_database_connection_directory="$work/sqlite" \
+APP_CONFIG_ops_health_schedule_frequency_seconds=3 \
+APP_CONFIG_ops_health_fleetCacheMs=500 \
+  setsid yarn start >"$logs/portal.log" 2>&1 &
+pids+=($!)
+
+wait_for http://127.0.0.1:7101/health 60 &&
+  wait_for http://localhost:7007/.backstage/health/v1/readiness 180 &&
+  wait_for http://localhost:3000 240 || {
+  tail -n 40 "$logs/platform.log" "$logs/portal.log" >&2
+  exit 1
+}
+
+CI=true PLAYWRIGHT_URL=http://localhost:3000 yarn playwright test "$@"

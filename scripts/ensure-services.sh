@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Makes sure what the tests talk to is there: PostgreSQL answering on 127.0.0.1:5432 and
+# Debian's Chromium for the browser tests. Installs from Debian's packages when missing.
+set -euo pipefail
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+pg_up() { (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; }
+if ! pg_up; then
+  echo "[services] PostgreSQL is not answering on 127.0.0.1:5432, starting it" >&2
+  if ! command -v pg_ctlcluster >/dev/null; then apt_install postgresql; fi
+  version="$(ls /etc/postgresql | sort -V | tail -n 1)"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 30); do pg_up && break; sleep 1; done
+  pg_up || { echo "[services] PostgreSQL did not start" >&2; exit 1; }
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "[services] installing Chromium from Debian" >&2
+  apt_install chromium
+fi

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Command (a): install everything, then start the example platform and the portal
+# (app on http://localhost:3000, backend on :7007) on the embedded default: SQLite files
+# under .data/, guest sign-in. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh
+source scripts/tooling.sh
+mkdir -p .data
+export EXAMPLE_PLATFORM_DB="${EXAMPLE_PLATFORM_DB:-$PWD/.data/example-platform.sqlite}"
+yarn workspace @opsconsole/backstage-plugin-example-platform start &
+platform_pid=$!
+trap 'kill $platform_pid 2>/dev/null || true' EXIT INT TERM
+yarn start
