@@ -1,0 +1,62 @@
+import { silentLogger } from '../logger';
+import { PlatformOptions, RunningPlatform, startPlatform } from '../platform';
+
+/** Ports 0, in-memory database, no traffic, no env leaking in, silent. */
+export const TEST_PLATFORM_OPTIONS: PlatformOptions = {
+  dbPath: ':memory:',
+  ports: { api: 0, worker: 0, scheduler: 0 },
+  traffic: false,
+  logger: silentLogger,
+  env: {},
+};
+
+/** Starts a platform for a test; close it in afterEach/afterAll. */
+export function startTestPlatform(
+  overrides: PlatformOptions = {},
+): Promise<RunningPlatform> {
+  return startPlatform({ ...TEST_PLATFORM_OPTIONS, ...overrides });
+}
+
+/** Deterministic random numbers in [0, 1) (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Polls `check` until it returns a truthy value or the timeout passes. */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 5000,
+  intervalMs = 20,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met within ${timeoutMs} ms`);
+    }
+    await new Promise(resolve => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** POSTs JSON and returns the response. */
+export function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

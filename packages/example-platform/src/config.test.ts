@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  resolveAdminToken,
+  resolveDbPath,
+  resolvePorts,
+  resolveRoles,
+  resolveTrafficSetting,
+} from './config';
+import { defaultDbPath } from './db/defaultDbPath';
+
+describe('config', () => {
+  it('resolves ports from options, then env, then defaults', () => {
+    expect(resolvePorts(undefined, {})).toEqual({
+      api: 7101,
+      worker: 7102,
+      scheduler: 7103,
+    });
+    expect(
+      resolvePorts(
+        { api: 0 },
+        {
+          EXAMPLE_PLATFORM_PORT_API: '9000',
+          EXAMPLE_PLATFORM_PORT_WORKER: '9001',
+        },
+      ),
+    ).toEqual({ api: 0, worker: 9001, scheduler: 7103 });
+    expect(() =>
+      resolvePorts(undefined, { EXAMPLE_PLATFORM_PORT_SCHEDULER: 'abc' }),
+    ).toThrow(
+      'EXAMPLE_PLATFORM_PORT_SCHEDULER must be a port number from 0 to 65535, got "abc"',
+    );
+  });
+
+  it('resolves the roles to run from EXAMPLE_PLATFORM_ROLES', () => {
+    expect(resolveRoles({})).toEqual(['api', 'worker', 'scheduler']);
+    expect(resolveRoles({ EXAMPLE_PLATFORM_ROLES: 'worker, api' })).toEqual([
+      'api',
+      'worker',
+    ]);
+    expect(() =>
+      resolveRoles({ EXAMPLE_PLATFORM_ROLES: 'api,mailer' }),
+    ).toThrow('unknown roles: mailer');
+  });
+
+  it('resolves the database path', () => {
+    expect(
+      resolveDbPath(':memory:', { EXAMPLE_PLATFORM_DB: '/tmp/x.sqlite' }),
+    ).toBe(':memory:');
+    expect(
+      resolveDbPath(undefined, { EXAMPLE_PLATFORM_DB: '/tmp/x.sqlite' }),
+    ).toBe('/tmp/x.sqlite');
+  });
+
+  it('defaults the database to <repo root or cwd>/.data/example-platform.sqlite', () => {
+    const dir = fs.mkdtempSync(
+      path.join(os.tmpdir(), 'example-platform-root-'),
+    );
+    try {
+      const pkg = path.join(dir, 'packages', 'example-platform');
+      fs.mkdirSync(pkg, { recursive: true });
+      fs.writeFileSync(path.join(pkg, 'package.json'), '{"name":"x"}');
+      // no workspace root above: the cwd is used
+      expect(defaultDbPath(pkg)).toBe(
+        path.join(pkg, '.data', 'example-platform.sqlite'),
+      );
+      // the repository root is the directory whose package.json declares workspaces
+      fs.writeFileSync(
+        path.join(dir, 'package.json'),
+        '{"workspaces":["packages/*"]}',
+      );
+      expect(defaultDbPath(pkg)).toBe(
+        path.join(dir, '.data', 'example-platform.sqlite'),
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('resolves the traffic setting', () => {
+    expect(resolveTrafficSetting(false, {})).toBe(false);
+    expect(resolveTrafficSetting(undefined, {})).toBe(true);
+    expect(
+      resolveTrafficSetting(undefined, { EXAMPLE_PLATFORM_TRAFFIC: 'off' }),
+    ).toBe(false);
+    expect(
+      resolveTrafficSetting(undefined, {
+        EXAMPLE_PLATFORM_TRAFFIC_INTERVAL_MS: '250',
+      }),
+    ).toEqual({ intervalMs: 250 });
+  });
+
+  it('resolves the admin token', () => {
+    const env = { EXAMPLE_PLATFORM_ADMIN_TOKEN: 'env' };
+    expect(resolveAdminToken(undefined, {})).toBeUndefined();
+    expect(resolveAdminToken(undefined, env)).toBe('env');
+    expect(resolveAdminToken('opt', env)).toBe('opt');
+    expect(resolveAdminToken('', env)).toBeUndefined();
+  });
+});

@@ -1,0 +1,107 @@
+import { defaultDbPath } from './db/defaultDbPath';
+import { isLogLevel, PlatformLogLevel } from './logger';
+import {
+  DEFAULT_PORTS,
+  isRoleName,
+  ROLE_NAMES,
+  RoleName,
+} from './roles/roleNames';
+import { TrafficOptions } from './traffic/options';
+
+/** Env variable holding the port of a role, e.g. `EXAMPLE_PLATFORM_PORT_API`. */
+export function portEnvName(role: RoleName): string {
+  return `EXAMPLE_PLATFORM_PORT_${role.toUpperCase()}`;
+}
+
+function parsePort(value: string | number, source: string): number {
+  const port = typeof value === 'number' ? value : Number(value.trim());
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(
+      `${source} must be a port number from 0 to 65535, got "${value}"`,
+    );
+  }
+  return port;
+}
+
+/** Port of each role: option, else env, else the default. */
+export function resolvePorts(
+  ports: Partial<Record<RoleName, number>> | undefined,
+  env: NodeJS.ProcessEnv,
+): Record<RoleName, number> {
+  const resolved = { ...DEFAULT_PORTS };
+  for (const role of ROLE_NAMES) {
+    const fromOption = ports?.[role];
+    const fromEnv = env[portEnvName(role)];
+    if (fromOption !== undefined) {
+      resolved[role] = parsePort(fromOption, `ports.${role}`);
+    } else if (fromEnv !== undefined && fromEnv !== '') {
+      resolved[role] = parsePort(fromEnv, portEnvName(role));
+    }
+  }
+  return resolved;
+}
+
+/** Database path: option, else `EXAMPLE_PLATFORM_DB`, else `<repo>/.data/example-platform.sqlite`. */
+export function resolveDbPath(
+  dbPath: string | undefined,
+  env: NodeJS.ProcessEnv,
+): string {
+  return dbPath || env.EXAMPLE_PLATFORM_DB || defaultDbPath();
+}
+
+/** Roles listed in `EXAMPLE_PLATFORM_ROLES` (comma separated), else all. */
+export function resolveRoles(env: NodeJS.ProcessEnv): RoleName[] {
+  const raw = env.EXAMPLE_PLATFORM_ROLES?.trim();
+  if (!raw) {
+    return [...ROLE_NAMES];
+  }
+  const names = raw
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
+  const unknown = names.filter(n => !isRoleName(n));
+  if (unknown.length > 0) {
+    throw new Error(
+      `EXAMPLE_PLATFORM_ROLES has unknown roles: ${unknown.join(
+        ', ',
+      )} (known: ${ROLE_NAMES.join(', ')})`,
+    );
+  }
+  return ROLE_NAMES.filter(role => names.includes(role));
+}
+
+/**
+ * Traffic setting: the option when given, else `EXAMPLE_PLATFORM_TRAFFIC`
+ * (`off`/`false`/`0` disables) and `EXAMPLE_PLATFORM_TRAFFIC_INTERVAL_MS`.
+ */
+export function resolveTrafficSetting(
+  traffic: boolean | Partial<TrafficOptions> | undefined,
+  env: NodeJS.ProcessEnv,
+): boolean | Partial<TrafficOptions> {
+  if (traffic !== undefined) {
+    return traffic;
+  }
+  const flag = env.EXAMPLE_PLATFORM_TRAFFIC?.trim().toLowerCase();
+  if (flag === 'off' || flag === 'false' || flag === '0') {
+    return false;
+  }
+  const interval = env.EXAMPLE_PLATFORM_TRAFFIC_INTERVAL_MS;
+  return interval ? { intervalMs: Number(interval) } : true;
+}
+
+/**
+ * Admin token: the option, else `EXAMPLE_PLATFORM_ADMIN_TOKEN`. An empty
+ * string option turns the check off whatever the environment says.
+ */
+export function resolveAdminToken(
+  adminToken: string | undefined,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  return (adminToken ?? env.EXAMPLE_PLATFORM_ADMIN_TOKEN) || undefined;
+}
+
+/** Log level from `EXAMPLE_PLATFORM_LOG_LEVEL`, default `info`. */
+export function resolveLogLevel(env: NodeJS.ProcessEnv): PlatformLogLevel {
+  const level = env.EXAMPLE_PLATFORM_LOG_LEVEL?.trim().toLowerCase();
+  return level && isLogLevel(level) ? level : 'info';
+}

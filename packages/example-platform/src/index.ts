@@ -1,0 +1,30 @@
+/**
+ * The example platform: a small multi-tenant email-sending platform (api,
+ * worker and scheduler roles) that the Ops Console observes in dev and in
+ * end-to-end tests.
+ *
+ * @packageDocumentation
+ */
+
+export { startPlatform, startRoles } from './platform';
+export type {
+  PlatformOptions,
+  RunningPlatform,
+  RunningRoles,
+  StartRolesOptions,
+} from './platform';
+export { DEFAULT_PORTS, ROLE_NAMES } from './roles/roleNames';
+export type { RoleName } from './roles/roleNames';
+export { DEFAULT_SLOW_DELAY_MS, FAULT_MODES } from './admin/faultState';
+export type { Fault, FaultMode } from './admin/faultState';
+export { DEFAULT_HEALTH_THRESHOLDS } from './health/types';
+export type {
+  HealthCheckResult,
+  HealthDocument,
+  HealthStatus,
+  HealthThresholds,
+} from './health/types';
+export { HEALTH_CONTENT_TYPE } from './health/buildHealthDocument';
+export type { TrafficOptions } from './traffic/options';
+export { createConsoleLogger, silentLogger } from './logger';
+export type { PlatformLogger, PlatformLogLevel } from './logger';

@@ -1,0 +1,178 @@
+import {
+  resolveAdminToken,
+  resolveDbPath,
+  resolveLogLevel,
+  resolvePorts,
+  resolveTrafficSetting,
+} from './config';
+import { openPlatformDatabase } from './db/openPlatformDatabase';
+import { EventLoopDelaySampler } from './health/eventLoopSampler';
+import { DEFAULT_HEALTH_THRESHOLDS, HealthThresholds } from './health/types';
+import { createConsoleLogger, PlatformLogger } from './logger';
+import { ROLE_DEFINITIONS } from './roles/definitions';
+import { ROLE_NAMES, RoleName } from './roles/roleNames';
+import { startRole } from './roles/startRole';
+import { RoleContext, RunningRole } from './roles/types';
+import { resolveTrafficOptions, TrafficOptions } from './traffic/options';
+import { defaultReleaseId, PLATFORM_VERSION } from './version';
+
+/**
+ * Options of {@link startPlatform}. Each falls back to an environment
+ * variable and then to a default (see the README).
+ *
+ * @public
+ */
+export interface PlatformOptions {
+  /** SQLite file, or `:memory:`. Env `EXAMPLE_PLATFORM_DB`. */
+  dbPath?: string;
+  /** Port per role; 0 picks a free port. Env `EXAMPLE_PLATFORM_PORT_<ROLE>`. */
+  ports?: Partial<Record<RoleName, number>>;
+  /** `false` turns the traffic generator off; an object tunes it. Default on. */
+  traffic?: boolean | Partial<TrafficOptions>;
+  /**
+   * Bearer token required on `/admin` routes. Env `EXAMPLE_PLATFORM_ADMIN_TOKEN`;
+   * `''` turns the check off.
+   */
+  adminToken?: string;
+  /** Default: console, level from env `EXAMPLE_PLATFORM_LOG_LEVEL`. */
+  logger?: PlatformLogger;
+  /** `releaseId` in health documents. Env `EXAMPLE_PLATFORM_RELEASE_ID`. */
+  releaseId?: string;
+  /** Override health thresholds (e.g. to force a `warn` in a test). */
+  thresholds?: Partial<HealthThresholds>;
+  /** Random source of the traffic generator (default `Math.random`). */
+  random?: () => number;
+  /** Environment to read settings from (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Options of {@link startRoles}.
+ *
+ * @public
+ */
+export interface StartRolesOptions extends PlatformOptions {
+  /** Roles to start in this process (default all). */
+  roles?: readonly RoleName[];
+}
+
+/**
+ * Roles running in this process.
+ *
+ * @public
+ */
+export interface RunningRoles {
+  roles: RoleName[];
+  urls: Partial<Record<RoleName, string>>;
+  ports: Partial<Record<RoleName, number>>;
+  dbPath: string;
+  /** Stops traffic, closes the servers and the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The whole platform running in this process.
+ *
+ * @public
+ */
+export interface RunningPlatform {
+  urls: Record<RoleName, string>;
+  ports: Record<RoleName, number>;
+  dbPath: string;
+  /** Stops traffic, closes the servers and the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts some of the roles in this process, sharing one database handle.
+ * If a role fails to start, the ones already started are closed again.
+ *
+ * @public
+ */
+export async function startRoles(
+  options: StartRolesOptions = {},
+): Promise<RunningRoles> {
+  const env = options.env ?? process.env;
+  const roles = ROLE_NAMES.filter(r =>
+    (options.roles ?? ROLE_NAMES).includes(r),
+  );
+  const ports = resolvePorts(options.ports, env);
+  const dbPath = resolveDbPath(options.dbPath, env);
+  const logger = options.logger ?? createConsoleLogger(resolveLogLevel(env));
+  const traffic = resolveTrafficOptions(
+    resolveTrafficSetting(options.traffic, env),
+  );
+
+  const database = openPlatformDatabase(dbPath);
+  const sampler = new EventLoopDelaySampler();
+  const context: RoleContext = {
+    repository: database.repository,
+    faults: new Map(),
+    sampler,
+    thresholds: { ...DEFAULT_HEALTH_THRESHOLDS, ...options.thresholds },
+    version: PLATFORM_VERSION,
+    releaseId: options.releaseId ?? defaultReleaseId(env),
+    adminToken: resolveAdminToken(options.adminToken, env),
+    traffic,
+    random: options.random ?? Math.random,
+    logger,
+  };
+
+  const running: RunningRole[] = [];
+  const shutdown = async () => {
+    await Promise.all(running.map(role => role.close()));
+    sampler.stop();
+    database.close();
+  };
+
+  try {
+    for (const role of roles) {
+      running.push(
+        await startRole(ROLE_DEFINITIONS[role], context, ports[role]),
+      );
+    }
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    roles: running.map(r => r.name),
+    urls: Object.fromEntries(running.map(r => [r.name, r.url])),
+    ports: Object.fromEntries(running.map(r => [r.name, r.port])),
+    dbPath,
+    close() {
+      closing ??= shutdown();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Starts all three roles (api, worker, scheduler) in this process.
+ *
+ * @example
+ * ```ts
+ * const platform = await startPlatform({
+ *   dbPath: ':memory:',
+ *   ports: { api: 0, worker: 0, scheduler: 0 },
+ *   traffic: false,
+ * });
+ * await fetch(`${platform.urls.api}/health`);
+ * await platform.close();
+ * ```
+ *
+ * @public
+ */
+export async function startPlatform(
+  options: PlatformOptions = {},
+): Promise<RunningPlatform> {
+  const started = await startRoles({ ...options, roles: ROLE_NAMES });
+  return {
+    urls: started.urls as Record<RoleName, string>,
+    ports: started.ports as Record<RoleName, number>,
+    dbPath: started.dbPath,
+    close: started.close,
+  };
+}

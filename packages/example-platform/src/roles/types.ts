@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import { FaultRegistry } from '../admin/faultRoutes';
+import { PlatformRepository } from '../db/repository';
+import { EventLoopDelaySampler } from '../health/eventLoopSampler';
+import { HealthThresholds } from '../health/types';
+import { PlatformLogger } from '../logger';
+import { RandomSource } from '../traffic/random';
+import { TrafficOptions } from '../traffic/options';
+import { RoleName } from './roleNames';
+
+/** Everything a role needs, shared by the roles running in one process. */
+export interface RoleContext {
+  repository: PlatformRepository;
+  faults: FaultRegistry;
+  sampler: EventLoopDelaySampler;
+  thresholds: HealthThresholds;
+  version: string;
+  releaseId: string;
+  adminToken?: string;
+  /** Undefined when traffic is off. */
+  traffic?: TrafficOptions;
+  random: RandomSource;
+  logger: PlatformLogger;
+}
+
+/** Something started in the background that must be stopped on close. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/** What makes one role different from the others. */
+export interface RoleDefinition {
+  name: RoleName;
+  description: string;
+  /** Whether health includes `queue:backlog`. */
+  reportsQueue: boolean;
+  /** Whether `/admin/roles/:role/fault` is served (faults for other roles). */
+  crossRoleAdmin: boolean;
+  /** Extra routes mounted at `/`. */
+  routes?(context: RoleContext): Router;
+  /** Background work (traffic); only called when traffic is on. */
+  startTraffic?(context: RoleContext, traffic: TrafficOptions): Stoppable[];
+}
+
+/** A role listening on its port. */
+export interface RunningRole {
+  name: RoleName;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}

@@ -1,0 +1,79 @@
+/**
+ * How the built-in traffic generator behaves. Every field has a default.
+ *
+ * @public
+ */
+export interface TrafficOptions {
+  /** How often the api role enqueues messages. Default 1000 ms. */
+  intervalMs: number;
+  /** Each enqueue tick adds 1..maxMessagesPerTick messages. Default 5. */
+  maxMessagesPerTick: number;
+  /** How often the worker sends a batch. Default: intervalMs. */
+  sendIntervalMs: number;
+  /** Messages the worker takes per batch. Default 25. */
+  batchSize: number;
+  /** Share of sent messages that bounce. Default 0.02. */
+  bounceRate: number;
+  /** Share of sent messages that draw a complaint. Default 0.005. */
+  complaintRate: number;
+  /** How often the scheduler records logins. Default 5 × intervalMs. */
+  loginIntervalMs: number;
+  /** How often the scheduler prunes old rows. Default 60000 ms. */
+  pruneIntervalMs: number;
+  /** Rows older than this are pruned. Default 24 hours. */
+  retentionHours: number;
+}
+
+/** Builds complete traffic options, or `undefined` when traffic is off. */
+export function resolveTrafficOptions(
+  traffic: boolean | Partial<TrafficOptions> | undefined,
+): TrafficOptions | undefined {
+  if (traffic === false) {
+    return undefined;
+  }
+  const given = typeof traffic === 'object' ? traffic : {};
+  const intervalMs = positive(given.intervalMs, 1000, 'intervalMs');
+  return {
+    intervalMs,
+    maxMessagesPerTick: positive(
+      given.maxMessagesPerTick,
+      5,
+      'maxMessagesPerTick',
+    ),
+    sendIntervalMs: positive(
+      given.sendIntervalMs,
+      intervalMs,
+      'sendIntervalMs',
+    ),
+    batchSize: positive(given.batchSize, 25, 'batchSize'),
+    bounceRate: rate(given.bounceRate, 0.02, 'bounceRate'),
+    complaintRate: rate(given.complaintRate, 0.005, 'complaintRate'),
+    loginIntervalMs: positive(
+      given.loginIntervalMs,
+      intervalMs * 5,
+      'loginIntervalMs',
+    ),
+    pruneIntervalMs: positive(given.pruneIntervalMs, 60_000, 'pruneIntervalMs'),
+    retentionHours: positive(given.retentionHours, 24, 'retentionHours'),
+  };
+}
+
+function positive(value: number | undefined, fallback: number, name: string) {
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`traffic.${name} must be a positive number, got ${value}`);
+  }
+  return value;
+}
+
+function rate(value: number | undefined, fallback: number, name: string) {
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new Error(`traffic.${name} must be between 0 and 1, got ${value}`);
+  }
+  return value;
+}

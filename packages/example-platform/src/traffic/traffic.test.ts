@@ -1,0 +1,149 @@
+import { seededRandom } from '../__testUtils__/testPlatform';
+import {
+  openPlatformDatabase,
+  PlatformDatabase,
+} from '../db/openPlatformDatabase';
+import { silentLogger } from '../logger';
+import { pruneTick, recordLoginsTick } from './housekeeping';
+import { resolveTrafficOptions } from './options';
+import { generateMessages, produceTick } from './producer';
+import { pickWeighted } from './random';
+import { startRepeating } from './repeat';
+import { decideOutcome, sendTick } from './sender';
+
+describe('traffic generator', () => {
+  let database: PlatformDatabase;
+
+  beforeEach(() => {
+    database = openPlatformDatabase(':memory:');
+  });
+
+  afterEach(() => {
+    database.close();
+  });
+
+  it('spreads messages over non-suspended tenants, weighted by tier', () => {
+    const tenants = database.repository.listTenants();
+    const messages = generateMessages(tenants, 5000, seededRandom(1));
+    const perTenant: Record<string, number> = {};
+    for (const m of messages) {
+      perTenant[m.tenantId] = (perTenant[m.tenantId] ?? 0) + 1;
+    }
+    expect(messages).toHaveLength(5000);
+    expect(perTenant.stark).toBeUndefined(); // suspended
+    // enterprise (weight 6) vs free/trial (weight 1): expect roughly 6x
+    expect(perTenant.acme / perTenant.initech).toBeGreaterThan(4);
+    expect(perTenant.acme / perTenant.initech).toBeLessThan(8);
+    expect(perTenant.globex).toBeGreaterThan(perTenant.initech);
+    expect(messages[0].sender).toMatch(
+      new RegExp(`@${messages[0].tenantId}\\.example\\.com$`),
+    );
+  });
+
+  it('enqueues between 1 and maxPerTick messages per tick', () => {
+    const random = seededRandom(2);
+    let total = 0;
+    for (let i = 0; i < 50; i++) {
+      const added = produceTick(database.repository, 4, random);
+      expect(added).toBeGreaterThanOrEqual(1);
+      expect(added).toBeLessThanOrEqual(4);
+      total += added;
+    }
+    expect(database.repository.queueBacklog().count).toBe(total);
+  });
+
+  it('delivers with about the configured bounce and complaint rates', () => {
+    const random = seededRandom(3);
+    const counts = { sent: 0, bounced: 0, complained: 0 };
+    for (let i = 0; i < 10000; i++) {
+      counts[
+        decideOutcome(random, { bounceRate: 0.02, complaintRate: 0.005 })
+      ]++;
+    }
+    expect(counts.bounced).toBeGreaterThan(150);
+    expect(counts.bounced).toBeLessThan(250);
+    expect(counts.complained).toBeGreaterThan(20);
+    expect(counts.complained).toBeLessThan(80);
+  });
+
+  it('sends queued messages in batches', () => {
+    const random = seededRandom(4);
+    database.repository.enqueueMessages(
+      generateMessages(database.repository.listTenants(), 30, random),
+    );
+    const options = { batchSize: 25, bounceRate: 0, complaintRate: 0 };
+    expect(sendTick(database.repository, options, random)).toEqual({
+      sent: 25,
+      bounced: 0,
+      complained: 0,
+    });
+    expect(database.repository.queueBacklog().count).toBe(5);
+  });
+
+  it('records logins and prunes old rows', () => {
+    const random = seededRandom(5);
+    const now = new Date('2026-01-10T00:00:00Z');
+    const recorded = recordLoginsTick(database.repository, random, now);
+    expect(recorded).toBeGreaterThanOrEqual(1);
+    expect(database.repository.countLogins()).toBe(recorded);
+    expect(pruneTick(database.repository, 24, now).logins).toBe(0);
+    const later = new Date(now.getTime() + 25 * 3_600_000);
+    expect(pruneTick(database.repository, 24, later).logins).toBe(recorded);
+  });
+
+  it('picks nothing when all weights are zero', () => {
+    expect(pickWeighted(Math.random, [1, 2], () => 0)).toBeUndefined();
+  });
+});
+
+describe('resolveTrafficOptions', () => {
+  it('is off for false and fills defaults otherwise', () => {
+    expect(resolveTrafficOptions(false)).toBeUndefined();
+    expect(resolveTrafficOptions(true)).toMatchObject({
+      intervalMs: 1000,
+      sendIntervalMs: 1000,
+      loginIntervalMs: 5000,
+      batchSize: 25,
+      bounceRate: 0.02,
+    });
+    expect(resolveTrafficOptions({ intervalMs: 20 })).toMatchObject({
+      intervalMs: 20,
+      sendIntervalMs: 20,
+      loginIntervalMs: 100,
+    });
+  });
+
+  it('rejects nonsense', () => {
+    expect(() => resolveTrafficOptions({ intervalMs: 0 })).toThrow(
+      'traffic.intervalMs must be a positive number',
+    );
+    expect(() => resolveTrafficOptions({ bounceRate: 2 })).toThrow(
+      'traffic.bounceRate must be between 0 and 1',
+    );
+  });
+});
+
+describe('startRepeating', () => {
+  it('repeats, survives errors and stops', async () => {
+    let calls = 0;
+    const warn = jest.fn();
+    const task = startRepeating(
+      'test',
+      5,
+      () => {
+        calls++;
+        if (calls === 2) {
+          throw new Error('boom');
+        }
+      },
+      { ...silentLogger, warn },
+    );
+    await new Promise(resolve => setTimeout(resolve, 100));
+    await task.stop();
+    const stoppedAt = calls;
+    expect(stoppedAt).toBeGreaterThan(3);
+    expect(warn).toHaveBeenCalledWith('test failed', { error: 'Error: boom' });
+    await new Promise(resolve => setTimeout(resolve, 30));
+    expect(calls).toBe(stoppedAt);
+  });
+});
