@@ -1,9 +1,17 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { BackstageIdentityResponse } from '@backstage/plugin-auth-node';
-import { AuthorizeResult, isPermission, PolicyDecision } from '@backstage/plugin-permission-common';
+import {
+  coreServices,
+  createBackendModule,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  isPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
   PolicyQuery,
+  PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
@@ -20,16 +28,28 @@ export const OPS_ADMINS_GROUP = 'group:default/ops-admins';
  * behaviour of a fresh Backstage app. Adopters replace this with their own policy.
  */
 export class OpsExamplePermissionPolicy implements PermissionPolicy {
+  constructor(private readonly userInfo: UserInfoService) {}
+
   async handle(
     request: PolicyQuery,
-    user?: BackstageIdentityResponse,
+    user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const isOps = opsPermissions.some(p => isPermission(request.permission, p));
     if (!isOps) return { result: AuthorizeResult.ALLOW };
-    const isAdmin = user?.identity.ownershipEntityRefs.includes(OPS_ADMINS_GROUP) ?? false;
-    if (isAdmin) return { result: AuthorizeResult.ALLOW };
-    const readOnly = opsReadOnlyPermissions.some(p => isPermission(request.permission, p));
-    return { result: readOnly && user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    const principal = user?.credentials.principal as { type?: string } | undefined;
+    if (!user || principal?.type !== 'user') {
+      return { result: AuthorizeResult.DENY };
+    }
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      user.credentials,
+    );
+    if (ownershipEntityRefs.includes(OPS_ADMINS_GROUP)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    const readOnly = opsReadOnlyPermissions.some(p =>
+      isPermission(request.permission, p),
+    );
+    return { result: readOnly ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
   }
 }
 
@@ -38,9 +58,9 @@ export default createBackendModule({
   moduleId: 'ops-example-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new OpsExamplePermissionPolicy());
+      deps: { policy: policyExtensionPoint, userInfo: coreServices.userInfo },
+      async init({ policy, userInfo }) {
+        policy.setPolicy(new OpsExamplePermissionPolicy(userInfo));
       },
     });
   },

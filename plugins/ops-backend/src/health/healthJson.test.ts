@@ -15,6 +15,14 @@ describe('interpretHealthResponse', () => {
     expect(interpretHealthResponse(code, type, body).status).toBe(expected);
   });
 
+  it('explains a failure with the HTTP status and the document output', () => {
+    expect(interpretHealthResponse(503, 'application/health+json', '{"status":"fail","output":"injected fault: failing"}')).toEqual({
+      status: 'fail',
+      checks: [],
+      error: 'HTTP 503: injected fault: failing',
+    });
+  });
+
   it('keeps every entry of a check and stringifies object values', () => {
     const checks = parseChecks({
       'db:connections': [

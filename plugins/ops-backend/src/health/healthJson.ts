@@ -109,9 +109,6 @@ export function interpretHealthResponse(
   }
   const output = asString(doc.output);
   const status = worst(fromHttp, reported);
-  return {
-    status,
-    checks,
-    error: httpError ?? (status !== 'pass' ? output : undefined),
-  };
+  const reason = [httpError, status !== 'pass' ? output : undefined].filter(Boolean);
+  return { status, checks, error: reason.length ? reason.join(': ') : undefined };
 }
