@@ -50,7 +50,10 @@ exports.up = async function up(knex) {
     table.double('latency_max').nullable();
     table.text('histogram').notNullable();
     table.primary(['entity_ref', 'resolution_s', 'bucket_start']);
-    table.index(['resolution_s', 'bucket_start'], 'ops_health_rollups_res_bucket_idx');
+    table.index(
+      ['resolution_s', 'bucket_start'],
+      'ops_health_rollups_res_bucket_idx',
+    );
   });
 
   await knex.schema.createTable('ops_sources', table => {

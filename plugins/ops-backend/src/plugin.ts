@@ -60,7 +60,10 @@ export const opsPlugin = createBackendPlugin({
           ],
           logger: logger.child({ capability: 'health' }),
         });
-        const audit = new AuditService(deps.auditor, DatabaseAuditStore.create(db));
+        const audit = new AuditService(
+          deps.auditor,
+          DatabaseAuditStore.create(db),
+        );
 
         await scheduler.scheduleTask({
           id: 'ops-health-probe-round',

@@ -1,4 +1,7 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   opsAuditReadPermission,
@@ -22,7 +25,9 @@ const entityRef = (p: { kind: string; namespace: string; name: string }) =>
   stringifyEntityRef({ kind: p.kind, namespace: p.namespace, name: p.name });
 
 /** Mounts each capability's handlers on the router generated from src/schema/openapi.yaml. */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { health, audit } = options;
   const router = await createOpenApiRouter();
 
@@ -43,36 +48,53 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(await health.getEntityHealth(entityRef(req.params)));
   });
 
-  router.get('/health/entities/:kind/:namespace/:name/history', async (req, res) => {
-    await requirePermission(options, req, opsHealthReadPermission);
-    res.json(
-      await health.getEntityHistory(
-        entityRef(req.params),
-        req.query.range ?? '24h',
-        req.query.buckets,
-      ),
-    );
-  });
+  router.get(
+    '/health/entities/:kind/:namespace/:name/history',
+    async (req, res) => {
+      await requirePermission(options, req, opsHealthReadPermission);
+      res.json(
+        await health.getEntityHistory(
+          entityRef(req.params),
+          req.query.range ?? '24h',
+          req.query.buckets,
+        ),
+      );
+    },
+  );
 
-  router.post('/health/entities/:kind/:namespace/:name/probe', async (req, res) => {
-    const credentials = await requirePermission(options, req, opsHealthProbePermission);
-    const targetRef = entityRef(req.params);
-    const result = await audit.audited({
-      action: 'health-probe',
-      request: req,
-      credentials,
-      targetRef,
-      severityLevel: 'low',
-      run: () => health.probeNow(targetRef),
-      describeResult: r => ({ status: r.status, httpStatus: r.httpStatus, error: r.error }),
-    });
-    res.json(result);
-  });
+  router.post(
+    '/health/entities/:kind/:namespace/:name/probe',
+    async (req, res) => {
+      const credentials = await requirePermission(
+        options,
+        req,
+        opsHealthProbePermission,
+      );
+      const targetRef = entityRef(req.params);
+      const result = await audit.audited({
+        action: 'health-probe',
+        request: req,
+        credentials,
+        targetRef,
+        severityLevel: 'low',
+        run: () => health.probeNow(targetRef),
+        describeResult: r => ({
+          status: r.status,
+          httpStatus: r.httpStatus,
+          error: r.error,
+        }),
+      });
+      res.json(result);
+    },
+  );
 
   router.get('/audit', async (req, res) => {
     await requirePermission(options, req, opsAuditReadPermission);
     res.json({
-      events: await audit.list({ targetRef: req.query.targetRef, limit: req.query.limit ?? 100 }),
+      events: await audit.list({
+        targetRef: req.query.targetRef,
+        limit: req.query.limit ?? 100,
+      }),
     });
   });
 

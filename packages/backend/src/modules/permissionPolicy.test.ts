@@ -1,5 +1,8 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
 import {
   opsAuditReadPermission,
   opsHealthProbePermission,
@@ -10,7 +13,8 @@ import { OpsExamplePermissionPolicy } from './permissionPolicy';
 describe('OpsExamplePermissionPolicy', () => {
   const userInfo = mockServices.userInfo.mock({
     getUserInfo: async credentials => {
-      const ref = (credentials.principal as { userEntityRef: string }).userEntityRef;
+      const ref = (credentials.principal as { userEntityRef: string })
+        .userEntityRef;
       return {
         userEntityRef: ref,
         ownershipEntityRefs:
@@ -21,7 +25,10 @@ describe('OpsExamplePermissionPolicy', () => {
     },
   });
   const policy = new OpsExamplePermissionPolicy(userInfo);
-  const as = (ref: string) => ({ credentials: mockCredentials.user(ref), info: { userEntityRef: ref, ownershipEntityRefs: [] } });
+  const as = (ref: string) => ({
+    credentials: mockCredentials.user(ref),
+    info: { userEntityRef: ref, ownershipEntityRefs: [] },
+  });
 
   it.each([
     [opsHealthReadPermission, 'user:default/guest', AuthorizeResult.ALLOW],
@@ -31,12 +38,22 @@ describe('OpsExamplePermissionPolicy', () => {
     [opsHealthProbePermission, 'user:default/viewer', AuthorizeResult.DENY],
     [opsAuditReadPermission, 'user:default/viewer', AuthorizeResult.DENY],
   ])('%o for %s is %s', async (permission, user, expected) => {
-    expect((await policy.handle({ permission }, as(user))).result).toBe(expected);
+    expect((await policy.handle({ permission }, as(user))).result).toBe(
+      expected,
+    );
   });
 
   it('denies ops permissions without a user and leaves other plugins permissive', async () => {
-    expect((await policy.handle({ permission: opsHealthReadPermission })).result).toBe(AuthorizeResult.DENY);
-    const other = createPermission({ name: 'catalog.entity.read', attributes: { action: 'read' } });
-    expect((await policy.handle({ permission: other }, as('user:default/viewer'))).result).toBe(AuthorizeResult.ALLOW);
+    expect(
+      (await policy.handle({ permission: opsHealthReadPermission })).result,
+    ).toBe(AuthorizeResult.DENY);
+    const other = createPermission({
+      name: 'catalog.entity.read',
+      attributes: { action: 'read' },
+    });
+    expect(
+      (await policy.handle({ permission: other }, as('user:default/viewer')))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
   });
 });

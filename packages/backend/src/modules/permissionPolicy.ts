@@ -36,7 +36,9 @@ export class OpsExamplePermissionPolicy implements PermissionPolicy {
   ): Promise<PolicyDecision> {
     const isOps = opsPermissions.some(p => isPermission(request.permission, p));
     if (!isOps) return { result: AuthorizeResult.ALLOW };
-    const principal = user?.credentials.principal as { type?: string } | undefined;
+    const principal = user?.credentials.principal as
+      | { type?: string }
+      | undefined;
     if (!user || principal?.type !== 'user') {
       return { result: AuthorizeResult.DENY };
     }

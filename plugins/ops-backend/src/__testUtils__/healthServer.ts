@@ -44,5 +44,7 @@ export async function startHealthServer(initial: FakeHealthResponse = {}) {
   };
 }
 
-export const healthDoc = (status: string, checks: Record<string, unknown[]> = {}) =>
-  JSON.stringify({ status, checks });
+export const healthDoc = (
+  status: string,
+  checks: Record<string, unknown[]> = {},
+) => JSON.stringify({ status, checks });

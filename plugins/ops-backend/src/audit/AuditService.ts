@@ -49,7 +49,9 @@ export class AuditService {
         outcome: 'success',
         details,
       });
-      await event.success({ meta: JSON.parse(JSON.stringify(details)) as JsonObject });
+      await event.success({
+        meta: JSON.parse(JSON.stringify(details)) as JsonObject,
+      });
       return result;
     } catch (error) {
       await this.store.append({
@@ -57,7 +59,10 @@ export class AuditService {
         action: a.action,
         targetRef: a.targetRef,
         outcome: 'failure',
-        details: { ...a.details, error: error instanceof Error ? error.message : String(error) },
+        details: {
+          ...a.details,
+          error: error instanceof Error ? error.message : String(error),
+        },
       });
       await event.fail({ error: error as Error });
       throw error;

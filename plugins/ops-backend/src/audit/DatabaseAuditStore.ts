@@ -30,7 +30,10 @@ export class DatabaseAuditStore implements AuditStore {
     return stored;
   }
 
-  async list(options: { targetRef?: string; limit: number }): Promise<AuditEvent[]> {
+  async list(options: {
+    targetRef?: string;
+    limit: number;
+  }): Promise<AuditEvent[]> {
     const query = this.db('ops_audit_events')
       .orderBy([
         { column: 'ts', order: 'desc' },

@@ -5,7 +5,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import { Request } from 'express';
 
 /**
@@ -17,8 +20,12 @@ export async function requirePermission(
   request: Request<any, any, any, any, any>,
   permission: BasicPermission,
 ): Promise<BackstageCredentials<BackstageUserPrincipal>> {
-  const credentials = await deps.httpAuth.credentials(request, { allow: ['user'] });
-  const [decision] = await deps.permissions.authorize([{ permission }], { credentials });
+  const credentials = await deps.httpAuth.credentials(request, {
+    allow: ['user'],
+  });
+  const [decision] = await deps.permissions.authorize([{ permission }], {
+    credentials,
+  });
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(`You are not allowed to ${permission.name}`);
   }

@@ -1,4 +1,7 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
@@ -7,7 +10,9 @@ const migrationsDir = resolvePackagePath(
 );
 
 /** Runs the plugin's migrations once per client and returns it. */
-export async function connectDatabase(database: DatabaseService): Promise<Knex> {
+export async function connectDatabase(
+  database: DatabaseService,
+): Promise<Knex> {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
     await client.migrate.latest({ directory: migrationsDir });

@@ -1,14 +1,27 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OPS_HEALTH_URL_ANNOTATION } from '@opsconsole/backstage-plugin-ops-common';
-import { HealthTarget, HealthTargetProvider } from '@opsconsole/backstage-plugin-ops-node';
+import {
+  HealthTarget,
+  HealthTargetProvider,
+} from '@opsconsole/backstage-plugin-ops-node';
 
-function refOrUndefined(value: unknown, defaultKind: string, defaultNamespace: string) {
+function refOrUndefined(
+  value: unknown,
+  defaultKind: string,
+  defaultNamespace: string,
+) {
   if (typeof value !== 'string' || !value) return undefined;
   try {
-    return stringifyEntityRef(parseEntityRef(value, { defaultKind, defaultNamespace }));
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace }),
+    );
   } catch {
     return undefined;
   }
@@ -41,11 +54,16 @@ export class CatalogHealthTargetProvider implements HealthTargetProvider {
   async getTargets(): Promise<HealthTarget[]> {
     const { items } = await this.catalog.getEntities(
       {
-        filter: { [`metadata.annotations.${OPS_HEALTH_URL_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+        filter: {
+          [`metadata.annotations.${OPS_HEALTH_URL_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
         fields: ['kind', 'metadata', 'spec.owner', 'spec.system'],
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
-    return items.flatMap(entity => CatalogHealthTargetProvider.toTarget(entity) ?? []);
+    return items.flatMap(
+      entity => CatalogHealthTargetProvider.toTarget(entity) ?? [],
+    );
   }
 }

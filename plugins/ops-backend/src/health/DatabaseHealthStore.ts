@@ -2,7 +2,12 @@ import { SourceStatus } from '@opsconsole/backstage-plugin-ops-common';
 import { HealthTarget } from '@opsconsole/backstage-plugin-ops-node';
 import { Knex } from 'knex';
 import { toMillis } from '../database/migrations';
-import { emptyHistogram, mergeInto, observe, parseHistogram } from './latencyHistogram';
+import {
+  emptyHistogram,
+  mergeInto,
+  observe,
+  parseHistogram,
+} from './latencyHistogram';
 import {
   DAY_S,
   HealthStore,
@@ -20,11 +25,13 @@ type Row = Record<string, any>;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
   return out;
 }
 
-const orUndefined = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+const orUndefined = <T>(v: T | null): T | undefined =>
+  v === null ? undefined : v;
 
 function toTarget(row: Row): StoredTarget {
   return {
@@ -81,7 +88,10 @@ export class DatabaseHealthStore implements HealthStore {
     return new DatabaseHealthStore(db);
   }
 
-  async upsertTargets(targets: Array<HealthTarget & { providerId: string }>, now: number) {
+  async upsertTargets(
+    targets: Array<HealthTarget & { providerId: string }>,
+    now: number,
+  ) {
     for (const batch of chunks(targets)) {
       await this.db('ops_health_targets')
         .insert(
@@ -98,7 +108,15 @@ export class DatabaseHealthStore implements HealthStore {
           })),
         )
         .onConflict('entity_ref')
-        .merge(['kind', 'title', 'owner', 'system', 'url', 'provider_id', 'updated_at']);
+        .merge([
+          'kind',
+          'title',
+          'owner',
+          'system',
+          'url',
+          'provider_id',
+          'updated_at',
+        ]);
     }
   }
 
@@ -107,7 +125,9 @@ export class DatabaseHealthStore implements HealthStore {
     const existing: Row[] = await this.db('ops_health_targets')
       .whereIn('provider_id', providerIds)
       .select('entity_ref');
-    const gone = existing.map(r => r.entity_ref as string).filter(ref => !keep.has(ref));
+    const gone = existing
+      .map(r => r.entity_ref as string)
+      .filter(ref => !keep.has(ref));
     for (const batch of chunks(gone)) {
       await this.db('ops_health_targets').whereIn('entity_ref', batch).delete();
     }
@@ -115,12 +135,16 @@ export class DatabaseHealthStore implements HealthStore {
   }
 
   async listTargets() {
-    const rows: Row[] = await this.db('ops_health_targets').select().orderBy('entity_ref');
+    const rows: Row[] = await this.db('ops_health_targets')
+      .select()
+      .orderBy('entity_ref');
     return rows.map(toTarget);
   }
 
   async getTarget(entityRef: string) {
-    const row = await this.db('ops_health_targets').where('entity_ref', entityRef).first();
+    const row = await this.db('ops_health_targets')
+      .where('entity_ref', entityRef)
+      .first();
     return row ? toTarget(row) : undefined;
   }
 
@@ -156,7 +180,8 @@ export class DatabaseHealthStore implements HealthStore {
       for (const { entityRef, outcome } of records) {
         const prev = previous.get(entityRef);
         if (!prev) continue; // target removed meanwhile
-        const changed = prev.status !== outcome.status || prev.status_since === null;
+        const changed =
+          prev.status !== outcome.status || prev.status_since === null;
         await tx('ops_health_targets')
           .where('entity_ref', entityRef)
           .update({
@@ -172,7 +197,11 @@ export class DatabaseHealthStore implements HealthStore {
     });
   }
 
-  private async foldIntoRollups(tx: Knex.Transaction, records: ProbeRecord[], resolutionS: number) {
+  private async foldIntoRollups(
+    tx: Knex.Transaction,
+    records: ProbeRecord[],
+    resolutionS: number,
+  ) {
     const size = resolutionS * 1000;
     const keyOf = (ref: string, start: number) => `${ref}\u0000${start}`;
     const rollups = new Map<string, StoredRollup>();
@@ -219,7 +248,8 @@ export class DatabaseHealthStore implements HealthStore {
         r.errors += row.errors;
         r.latencyCount += row.latencyCount;
         r.latencySum += row.latencySum;
-        if (row.latencyMax !== null) r.latencyMax = Math.max(r.latencyMax ?? 0, row.latencyMax);
+        if (row.latencyMax !== null)
+          r.latencyMax = Math.max(r.latencyMax ?? 0, row.latencyMax);
         mergeInto(r.histogram, row.histogram);
       }
       await tx('ops_health_rollups')
@@ -253,7 +283,11 @@ export class DatabaseHealthStore implements HealthStore {
     });
   }
 
-  async readRollups(options: { resolutionS: number; since: number; entityRef?: string }) {
+  async readRollups(options: {
+    resolutionS: number;
+    since: number;
+    entityRef?: string;
+  }) {
     const query = this.db('ops_health_rollups')
       .where('resolution_s', options.resolutionS)
       .andWhere('bucket_start', '>=', options.since)
@@ -286,7 +320,9 @@ export class DatabaseHealthStore implements HealthStore {
         id: source.id,
         status: source.status,
         error: source.error ?? null,
-        updated_at: source.updatedAt ? Date.parse(source.updatedAt) : Date.now(),
+        updated_at: source.updatedAt
+          ? Date.parse(source.updatedAt)
+          : Date.now(),
       })
       .onConflict('id')
       .merge();
@@ -303,11 +339,18 @@ export class DatabaseHealthStore implements HealthStore {
   }
 
   async deleteSamplesBefore(before: number, batchSize: number) {
-    const ids = this.db('ops_health_samples').where('ts', '<', before).select('id').limit(batchSize);
+    const ids = this.db('ops_health_samples')
+      .where('ts', '<', before)
+      .select('id')
+      .limit(batchSize);
     return this.db('ops_health_samples').whereIn('id', ids).delete();
   }
 
-  async deleteRollupsBefore(resolutionS: number, before: number, batchSize: number) {
+  async deleteRollupsBefore(
+    resolutionS: number,
+    before: number,
+    batchSize: number,
+  ) {
     // Deletes whole buckets, oldest first, at most enough buckets for ~batchSize rows.
     const oldest = await this.db('ops_health_rollups')
       .where('resolution_s', resolutionS)
@@ -318,7 +361,10 @@ export class DatabaseHealthStore implements HealthStore {
     const start = toMillis(oldest?.start);
     if (start === undefined) return 0;
     const rows = Number(oldest?.rows ?? 0);
-    const perBucket = Math.max(1, Math.ceil(rows / Math.max(1, (before - start) / (resolutionS * 1000))));
+    const perBucket = Math.max(
+      1,
+      Math.ceil(rows / Math.max(1, (before - start) / (resolutionS * 1000))),
+    );
     const buckets = Math.max(1, Math.floor(batchSize / perBucket));
     const until = Math.min(before, start + buckets * resolutionS * 1000);
     return this.db('ops_health_rollups')

@@ -24,7 +24,14 @@ describe('HealthService', () => {
         id: 'registry',
         async getTargets() {
           if (broken) throw new Error('registry unreachable');
-          return [{ entityRef: 'component:default/a', kind: 'Component', title: 'a', url: server.url }];
+          return [
+            {
+              entityRef: 'component:default/a',
+              kind: 'Component',
+              title: 'a',
+              url: server.url,
+            },
+          ];
         },
       };
       let now = Date.parse('2026-11-25T10:00:00Z');
@@ -44,7 +51,11 @@ describe('HealthService', () => {
       });
 
       expect((await service.getFleetSummary()).sources).toEqual([
-        { id: 'prober', status: 'degraded', error: 'no probe round has run yet' },
+        {
+          id: 'prober',
+          status: 'degraded',
+          error: 'no probe round has run yet',
+        },
       ]);
 
       await service.runProbeRound();
@@ -52,18 +63,30 @@ describe('HealthService', () => {
       now += 30_000;
       await service.runProbeRound();
       const summary = await service.getFleetSummary();
-      expect(summary.targets.map(t => [t.entityRef, t.status])).toEqual([['component:default/a', 'pass']]);
-      expect(summary.targets[0].windows['24h']).toEqual({ samples: 2, uptime: 1, errorRate: 0 });
+      expect(summary.targets.map(t => [t.entityRef, t.status])).toEqual([
+        ['component:default/a', 'pass'],
+      ]);
+      expect(summary.targets[0].windows['24h']).toEqual({
+        samples: 2,
+        uptime: 1,
+        errorRate: 0,
+      });
       expect(summary.sources).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ id: 'targets:registry', status: 'degraded', error: expect.stringContaining('registry unreachable') }),
+          expect.objectContaining({
+            id: 'targets:registry',
+            status: 'degraded',
+            error: expect.stringContaining('registry unreachable'),
+          }),
           expect.objectContaining({ id: 'prober', status: 'ok' }),
         ]),
       );
 
       now += 10 * 60_000; // the prober has been silent for 10 minutes
       const stale = await service.getFleetSummary();
-      expect(stale.sources.find(s => s.id === 'prober')).toMatchObject({ status: 'degraded' });
+      expect(stale.sources.find(s => s.id === 'prober')).toMatchObject({
+        status: 'degraded',
+      });
 
       // the serialized summary is shared and carries an ETag
       const json = await service.getFleetSummaryJson();

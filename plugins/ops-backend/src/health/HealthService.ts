@@ -16,7 +16,12 @@ import { buildHistory } from './history';
 import { DAY_S, HealthStore, HOUR_S, StoredTarget } from './HealthStore';
 import { probeTarget } from './probeTarget';
 import { runWithConcurrency } from './runWithConcurrency';
-import { computeTargetStats, dayStart, hourStart, TargetStats } from './targetStats';
+import {
+  computeTargetStats,
+  dayStart,
+  hourStart,
+  TargetStats,
+} from './targetStats';
 
 export interface HealthServiceOptions {
   store: HealthStore;
@@ -45,7 +50,8 @@ const emptyStats = (): TargetStats => ({
   uptimeBars: Array.from({ length: 24 }, () => null),
 });
 
-const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+const iso = (ms: number | undefined) =>
+  ms === undefined ? undefined : new Date(ms).toISOString();
 
 function toSummary(t: StoredTarget): TargetSummary {
   const stats = t.stats ?? emptyStats();
@@ -65,7 +71,9 @@ function toSummary(t: StoredTarget): TargetSummary {
     latencyP50Ms: stats.latencyP50Ms,
     latencyP95Ms: stats.latencyP95Ms,
     windows: stats.windows,
-    failingChecks: t.checks.filter(c => c.status === 'fail' || c.status === 'warn'),
+    failingChecks: t.checks.filter(
+      c => c.status === 'fail' || c.status === 'warn',
+    ),
     uptimeBars: stats.uptimeBars,
   };
 }
@@ -75,7 +83,10 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Infrastructure health: discovery, probe rounds, statistics and the API's answers. */
 export class HealthService {
   private readonly now: () => number;
-  private fleetCache?: { expires: number; value: Promise<{ body: string; etag: string }> };
+  private fleetCache?: {
+    expires: number;
+    value: Promise<{ body: string; etag: string }>;
+  };
 
   constructor(private readonly options: HealthServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -97,38 +108,64 @@ export class HealthService {
         );
         targets.forEach(t => discovered.set(t.entityRef, provider.id));
         succeeded.push(provider.id);
-        await store.setSource({ id: sourceId, status: 'ok', updatedAt: iso(started) });
+        await store.setSource({
+          id: sourceId,
+          status: 'ok',
+          updatedAt: iso(started),
+        });
       } catch (e) {
-        logger.warn(`Health target source ${provider.id} failed: ${errorText(e)}`);
+        logger.warn(
+          `Health target source ${provider.id} failed: ${errorText(e)}`,
+        );
         await store.setSource({
           id: sourceId,
           status: 'degraded',
-          error: `could not list targets, showing the last known ones: ${errorText(e)}`,
+          error: `could not list targets, showing the last known ones: ${errorText(
+            e,
+          )}`,
           updatedAt: iso(started),
         });
       }
     }
-    const removed = await store.removeTargetsExcept(succeeded, new Set(discovered.keys()));
+    const removed = await store.removeTargetsExcept(
+      succeeded,
+      new Set(discovered.keys()),
+    );
 
     const targets = await store.listTargets();
-    const records = await runWithConcurrency(targets, this.options.concurrency, async t => ({
-      entityRef: t.entityRef,
-      outcome: await probeTarget(t.url, {
-        allowedHosts: this.options.allowedHosts,
-        timeoutMs: this.options.timeoutMs,
-        now: this.now,
+    const records = await runWithConcurrency(
+      targets,
+      this.options.concurrency,
+      async t => ({
+        entityRef: t.entityRef,
+        outcome: await probeTarget(t.url, {
+          allowedHosts: this.options.allowedHosts,
+          timeoutMs: this.options.timeoutMs,
+          now: this.now,
+        }),
       }),
-    }));
+    );
     await store.recordProbes(records);
     await this.refreshStats(targets.map(t => t.entityRef));
     const finished = this.now();
-    await store.setSource({ id: 'prober', status: 'ok', updatedAt: iso(finished) });
+    await store.setSource({
+      id: 'prober',
+      status: 'ok',
+      updatedAt: iso(finished),
+    });
     this.fleetCache = undefined;
     const failing = records.filter(r => r.outcome.status === 'fail').length;
     logger.info(
-      `Probed ${records.length} health targets in ${finished - started} ms (${failing} failing, ${removed} removed)`,
+      `Probed ${records.length} health targets in ${
+        finished - started
+      } ms (${failing} failing, ${removed} removed)`,
     );
-    return { probed: records.length, failing, removed, durationMs: finished - started };
+    return {
+      probed: records.length,
+      failing,
+      removed,
+      durationMs: finished - started,
+    };
   }
 
   private async refreshStats(entityRefs: string[], entityRef?: string) {
@@ -145,7 +182,9 @@ export class HealthService {
         entityRef,
       }),
     ]);
-    await this.options.store.saveStats(computeTargetStats(entityRefs, hourly, daily, now));
+    await this.options.store.saveStats(
+      computeTargetStats(entityRefs, hourly, daily, now),
+    );
   }
 
   private async sources(): Promise<SourceStatus[]> {
@@ -171,7 +210,11 @@ export class HealthService {
         this.sources(),
       ]);
       if (!sources.some(s => s.id === 'prober')) {
-        sources.push({ id: 'prober', status: 'degraded', error: 'no probe round has run yet' });
+        sources.push({
+          id: 'prober',
+          status: 'degraded',
+          error: 'no probe round has run yet',
+        });
       }
       return { generatedAt, targets: targets.map(toSummary), sources };
     } catch (e) {
@@ -218,7 +261,9 @@ export class HealthService {
     const sources = await this.sources();
     let recentFailures: EntityHealth['recentFailures'] = [];
     try {
-      recentFailures = (await this.options.store.recentFailures(entityRef, 20)).map(s => ({
+      recentFailures = (
+        await this.options.store.recentFailures(entityRef, 20)
+      ).map(s => ({
         time: iso(s.ts)!,
         status: s.status,
         httpStatus: s.httpStatus,
@@ -226,9 +271,18 @@ export class HealthService {
         error: s.error,
       }));
     } catch (e) {
-      sources.push({ id: 'failures', status: 'unavailable', error: errorText(e) });
+      sources.push({
+        id: 'failures',
+        status: 'unavailable',
+        error: errorText(e),
+      });
     }
-    return { target: toSummary(target), checks: target.checks, recentFailures, sources };
+    return {
+      target: toSummary(target),
+      checks: target.checks,
+      recentFailures,
+      sources,
+    };
   }
 
   async getEntityHistory(
@@ -281,12 +335,22 @@ export class HealthService {
         if (n === 0) break;
       }
     };
-    await drain(() => store.deleteSamplesBefore(now - this.options.rawRetentionMs, batchSize));
     await drain(() =>
-      store.deleteRollupsBefore(HOUR_S, now - this.options.hourlyRetentionMs, batchSize),
+      store.deleteSamplesBefore(now - this.options.rawRetentionMs, batchSize),
     );
     await drain(() =>
-      store.deleteRollupsBefore(DAY_S, now - this.options.dailyRetentionMs, batchSize),
+      store.deleteRollupsBefore(
+        HOUR_S,
+        now - this.options.hourlyRetentionMs,
+        batchSize,
+      ),
+    );
+    await drain(() =>
+      store.deleteRollupsBefore(
+        DAY_S,
+        now - this.options.dailyRetentionMs,
+        batchSize,
+      ),
     );
     return deleted;
   }

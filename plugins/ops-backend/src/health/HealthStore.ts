@@ -1,4 +1,8 @@
-import { HealthCheck, HealthStatus, SourceStatus } from '@opsconsole/backstage-plugin-ops-common';
+import {
+  HealthCheck,
+  HealthStatus,
+  SourceStatus,
+} from '@opsconsole/backstage-plugin-ops-common';
 import { HealthTarget } from '@opsconsole/backstage-plugin-ops-node';
 import { ProbeOutcome } from './probeTarget';
 import { TargetStats } from './targetStats';
@@ -49,9 +53,15 @@ export interface ProbeRecord {
 /** Persistence of the health capability. */
 export interface HealthStore {
   /** Inserts or updates target descriptions; keeps their probe state. */
-  upsertTargets(targets: Array<HealthTarget & { providerId: string }>, now: number): Promise<void>;
+  upsertTargets(
+    targets: Array<HealthTarget & { providerId: string }>,
+    now: number,
+  ): Promise<void>;
   /** Removes targets of the given providers that are not in `keep`. */
-  removeTargetsExcept(providerIds: string[], keep: Set<string>): Promise<number>;
+  removeTargetsExcept(
+    providerIds: string[],
+    keep: Set<string>,
+  ): Promise<number>;
   listTargets(): Promise<StoredTarget[]>;
   getTarget(entityRef: string): Promise<StoredTarget | undefined>;
   /** Stores samples, folds them into hourly and daily rollups and updates target state. */
@@ -68,5 +78,9 @@ export interface HealthStore {
   listSources(): Promise<SourceStatus[]>;
   /** Deletes up to `batchSize` samples older than `before`; returns how many. */
   deleteSamplesBefore(before: number, batchSize: number): Promise<number>;
-  deleteRollupsBefore(resolutionS: number, before: number, batchSize: number): Promise<number>;
+  deleteRollupsBefore(
+    resolutionS: number,
+    before: number,
+    batchSize: number,
+  ): Promise<number>;
 }

@@ -1,7 +1,11 @@
 import { AllowedHosts } from './allowedHosts';
 
 describe('AllowedHosts', () => {
-  const hosts = new AllowedHosts(['127.0.0.1', '*.internal.example.com', 'metrics.example.com:9090']);
+  const hosts = new AllowedHosts([
+    '127.0.0.1',
+    '*.internal.example.com',
+    'metrics.example.com:9090',
+  ]);
 
   it.each([
     ['http://127.0.0.1:7101/health', true],
@@ -22,7 +26,10 @@ describe('AllowedHosts', () => {
       allowed: false,
       reason: 'protocol file: is not allowed; use http or https',
     });
-    expect(hosts.check('not a url')).toEqual({ allowed: false, reason: '"not a url" is not a valid URL' });
+    expect(hosts.check('not a url')).toEqual({
+      allowed: false,
+      reason: '"not a url" is not a valid URL',
+    });
   });
 
   it('refuses everything when the list is empty', () => {
@@ -34,6 +41,8 @@ describe('AllowedHosts', () => {
   });
 
   it('allows any host with *', () => {
-    expect(new AllowedHosts(['*']).check('http://anything.example/h').allowed).toBe(true);
+    expect(
+      new AllowedHosts(['*']).check('http://anything.example/h').allowed,
+    ).toBe(true);
   });
 });

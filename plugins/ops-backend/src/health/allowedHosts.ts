@@ -3,10 +3,16 @@
  * matches one of `ops.health.allowedHosts`. Patterns: `host`, `host:port`, `*.domain`
  * (any subdomain), `*.domain:port`, or `*` (anything; not recommended).
  */
-export type UrlVerdict = { allowed: true; url: URL } | { allowed: false; reason: string };
+export type UrlVerdict =
+  | { allowed: true; url: URL }
+  | { allowed: false; reason: string };
 
 export class AllowedHosts {
-  private readonly patterns: Array<{ host: string; port?: string; wildcard: boolean }>;
+  private readonly patterns: Array<{
+    host: string;
+    port?: string;
+    wildcard: boolean;
+  }>;
 
   constructor(private readonly raw: string[]) {
     this.patterns = raw.map(pattern => {
@@ -29,23 +35,33 @@ export class AllowedHosts {
       return { allowed: false, reason: `"${rawUrl}" is not a valid URL` };
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      return { allowed: false, reason: `protocol ${url.protocol} is not allowed; use http or https` };
+      return {
+        allowed: false,
+        reason: `protocol ${url.protocol} is not allowed; use http or https`,
+      };
     }
     if (this.patterns.length === 0) {
-      return { allowed: false, reason: 'ops.health.allowedHosts is empty, so no target may be probed' };
+      return {
+        allowed: false,
+        reason: 'ops.health.allowedHosts is empty, so no target may be probed',
+      };
     }
     const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
     const port = url.port || (url.protocol === 'https:' ? '443' : '80');
     const ok = this.patterns.some(p => {
       if (p.port && p.port !== port) return false;
       if (p.host === '*') return true;
-      return p.wildcard ? host.endsWith(p.host) && host.length > p.host.length : host === p.host;
+      return p.wildcard
+        ? host.endsWith(p.host) && host.length > p.host.length
+        : host === p.host;
     });
     return ok
       ? { allowed: true, url }
       : {
           allowed: false,
-          reason: `host "${url.host}" is not in ops.health.allowedHosts (${this.raw.join(', ')})`,
+          reason: `host "${
+            url.host
+          }" is not in ops.health.allowedHosts (${this.raw.join(', ')})`,
         };
   }
 }

@@ -16,7 +16,13 @@ describe('interpretHealthResponse', () => {
   });
 
   it('explains a failure with the HTTP status and the document output', () => {
-    expect(interpretHealthResponse(503, 'application/health+json', '{"status":"fail","output":"injected fault: failing"}')).toEqual({
+    expect(
+      interpretHealthResponse(
+        503,
+        'application/health+json',
+        '{"status":"fail","output":"injected fault: failing"}',
+      ),
+    ).toEqual({
       status: 'fail',
       checks: [],
       error: 'HTTP 503: injected fault: failing',
@@ -27,14 +33,30 @@ describe('interpretHealthResponse', () => {
     const checks = parseChecks({
       'db:connections': [
         { componentId: 'primary', observedValue: 3, status: 'pass' },
-        { componentId: 'replica', observedValue: { a: 1 }, status: 'fail', output: 'lagging' },
+        {
+          componentId: 'replica',
+          observedValue: { a: 1 },
+          status: 'fail',
+          output: 'lagging',
+        },
       ],
       'not-an-array': { status: 'warn' },
       broken: [null, 7],
     });
     expect(checks).toEqual([
-      expect.objectContaining({ name: 'db:connections', componentId: 'primary', status: 'pass', observedValue: 3 }),
-      expect.objectContaining({ name: 'db:connections', componentId: 'replica', status: 'fail', observedValue: '{"a":1}', output: 'lagging' }),
+      expect.objectContaining({
+        name: 'db:connections',
+        componentId: 'primary',
+        status: 'pass',
+        observedValue: 3,
+      }),
+      expect.objectContaining({
+        name: 'db:connections',
+        componentId: 'replica',
+        status: 'fail',
+        observedValue: '{"a":1}',
+        output: 'lagging',
+      }),
       expect.objectContaining({ name: 'not-an-array', status: 'warn' }),
     ]);
   });

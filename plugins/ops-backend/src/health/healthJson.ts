@@ -1,9 +1,14 @@
-import { HealthCheck, HealthStatus } from '@opsconsole/backstage-plugin-ops-common';
+import {
+  HealthCheck,
+  HealthStatus,
+} from '@opsconsole/backstage-plugin-ops-common';
 
 const MAX_CHECKS = 100;
 
 /** Maps a reported status (draft-inadarei-api-health-check and common variants) to ours. */
-export function normalizeStatus(value: unknown): 'pass' | 'warn' | 'fail' | undefined {
+export function normalizeStatus(
+  value: unknown,
+): 'pass' | 'warn' | 'fail' | undefined {
   if (typeof value !== 'string') return undefined;
   switch (value.toLowerCase()) {
     case 'pass':
@@ -32,7 +37,9 @@ function asString(value: unknown): string | undefined {
 export function parseChecks(checks: unknown): HealthCheck[] {
   if (!checks || typeof checks !== 'object' || Array.isArray(checks)) return [];
   const result: HealthCheck[] = [];
-  for (const [name, value] of Object.entries(checks as Record<string, unknown>)) {
+  for (const [name, value] of Object.entries(
+    checks as Record<string, unknown>,
+  )) {
     const entries = Array.isArray(value) ? value : [value];
     for (const entry of entries) {
       if (!entry || typeof entry !== 'object') continue;
@@ -43,7 +50,9 @@ export function parseChecks(checks: unknown): HealthCheck[] {
         componentType: asString(e.componentType),
         status: normalizeStatus(e.status) ?? asString(e.status) ?? 'unknown',
         observedValue:
-          typeof e.observedValue === 'object' ? JSON.stringify(e.observedValue) : e.observedValue,
+          typeof e.observedValue === 'object'
+            ? JSON.stringify(e.observedValue)
+            : e.observedValue,
         observedUnit: asString(e.observedUnit),
         output: asString(e.output),
         time: asString(e.time),
@@ -104,11 +113,19 @@ export function interpretHealthResponse(
       checks,
       error:
         httpError ??
-        (doc.status === undefined ? undefined : `unrecognised status "${String(doc.status)}"`),
+        (doc.status === undefined
+          ? undefined
+          : `unrecognised status "${String(doc.status)}"`),
     };
   }
   const output = asString(doc.output);
   const status = worst(fromHttp, reported);
-  const reason = [httpError, status !== 'pass' ? output : undefined].filter(Boolean);
-  return { status, checks, error: reason.length ? reason.join(': ') : undefined };
+  const reason = [httpError, status !== 'pass' ? output : undefined].filter(
+    Boolean,
+  );
+  return {
+    status,
+    checks,
+    error: reason.length ? reason.join(': ') : undefined,
+  };
 }

@@ -1,5 +1,14 @@
-import { EntityHistory, HealthRange, HistoryBucket } from '@opsconsole/backstage-plugin-ops-common';
-import { emptyHistogram, exactQuantile, mergeInto, quantile } from './latencyHistogram';
+import {
+  EntityHistory,
+  HealthRange,
+  HistoryBucket,
+} from '@opsconsole/backstage-plugin-ops-common';
+import {
+  emptyHistogram,
+  exactQuantile,
+  mergeInto,
+  quantile,
+} from './latencyHistogram';
 import { HealthStore, HOUR_S } from './HealthStore';
 
 const RANGE_SECONDS: Record<HealthRange, number> = {
@@ -66,7 +75,11 @@ export async function buildHistory(options: {
       }
     }
   } else {
-    for (const r of await store.readRollups({ resolutionS: HOUR_S, since: start, entityRef })) {
+    for (const r of await store.readRollups({
+      resolutionS: HOUR_S,
+      since: start,
+      entityRef,
+    })) {
       const a = acc[indexOf(r.bucketStart)];
       if (!a) continue;
       a.samples += r.samples;
@@ -81,8 +94,12 @@ export async function buildHistory(options: {
     samples: a.samples,
     failures: a.failures,
     uptime: a.samples ? (a.samples - a.failures) / a.samples : null,
-    latencyP50Ms: fromRaw ? exactQuantile(a.latencies, 0.5) : quantile(a.histogram, 0.5, a.max),
-    latencyP95Ms: fromRaw ? exactQuantile(a.latencies, 0.95) : quantile(a.histogram, 0.95, a.max),
+    latencyP50Ms: fromRaw
+      ? exactQuantile(a.latencies, 0.5)
+      : quantile(a.histogram, 0.5, a.max),
+    latencyP95Ms: fromRaw
+      ? exactQuantile(a.latencies, 0.95)
+      : quantile(a.histogram, 0.95, a.max),
     latencyMaxMs: a.max,
   }));
 

@@ -1,4 +1,10 @@
-import { emptyHistogram, exactQuantile, mergeInto, observe, quantile } from './latencyHistogram';
+import {
+  emptyHistogram,
+  exactQuantile,
+  mergeInto,
+  observe,
+  quantile,
+} from './latencyHistogram';
 
 describe('latencyHistogram', () => {
   it('estimates quantiles within their bucket', () => {
@@ -10,7 +16,12 @@ describe('latencyHistogram', () => {
     expect(p50).toBeLessThanOrEqual(750);
     expect(p95).toBeGreaterThanOrEqual(750);
     expect(p95).toBeLessThanOrEqual(1000);
-    expect(exactQuantile([...Array(100)].map((_, i) => (i + 1) * 10), 0.5)).toBe(500);
+    expect(
+      exactQuantile(
+        [...Array(100)].map((_, i) => (i + 1) * 10),
+        0.5,
+      ),
+    ).toBe(500);
   });
 
   it('merges by adding counts and caps by the largest observation', () => {

@@ -4,8 +4,26 @@
  * Prometheus histograms: the answer is exact to the bucket and interpolated inside it.
  */
 export const LATENCY_BOUNDS_MS = [
-  1, 2, 5, 10, 20, 50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000,
-  10000, 20000, 30000, Infinity,
+  1,
+  2,
+  5,
+  10,
+  20,
+  50,
+  100,
+  200,
+  300,
+  500,
+  750,
+  1000,
+  1500,
+  2000,
+  3000,
+  5000,
+  10000,
+  20000,
+  30000,
+  Infinity,
 ] as const;
 
 export type LatencyHistogram = number[];
@@ -26,13 +44,16 @@ export function mergeInto(target: LatencyHistogram, source: LatencyHistogram) {
 }
 
 /** Parses a stored histogram, tolerating a different length (bounds grew or shrank). */
-export function parseHistogram(text: string | null | undefined): LatencyHistogram {
+export function parseHistogram(
+  text: string | null | undefined,
+): LatencyHistogram {
   const histogram = emptyHistogram();
   if (!text) return histogram;
   const parsed: unknown = JSON.parse(text);
   if (Array.isArray(parsed)) {
     parsed.forEach((count, i) => {
-      if (i < histogram.length && typeof count === 'number') histogram[i] = count;
+      if (i < histogram.length && typeof count === 'number')
+        histogram[i] = count;
     });
   }
   return histogram;
@@ -74,6 +95,9 @@ export function quantile(
 export function exactQuantile(values: number[], q: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  const index = Math.min(
+    sorted.length - 1,
+    Math.max(0, Math.ceil(q * sorted.length) - 1),
+  );
   return sorted[index];
 }

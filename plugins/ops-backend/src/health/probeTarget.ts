@@ -39,12 +39,22 @@ async function readLimited(response: Response): Promise<string> {
  */
 export async function probeTarget(
   rawUrl: string,
-  options: { allowedHosts: AllowedHosts; timeoutMs: number; now?: () => number },
+  options: {
+    allowedHosts: AllowedHosts;
+    timeoutMs: number;
+    now?: () => number;
+  },
 ): Promise<ProbeOutcome> {
   const now = options.now ?? Date.now;
   const verdict = options.allowedHosts.check(rawUrl);
   if (!verdict.allowed) {
-    return { status: 'misconfigured', time: now(), isError: false, error: verdict.reason, checks: [] };
+    return {
+      status: 'misconfigured',
+      time: now(),
+      isError: false,
+      error: verdict.reason,
+      checks: [],
+    };
   }
   const started = performance.now();
   const time = now();
@@ -52,7 +62,9 @@ export async function probeTarget(
     const response = await fetch(verdict.url, {
       redirect: 'manual',
       signal: AbortSignal.timeout(options.timeoutMs),
-      headers: { accept: 'application/health+json, application/json;q=0.9, */*;q=0.5' },
+      headers: {
+        accept: 'application/health+json, application/json;q=0.9, */*;q=0.5',
+      },
     });
     const body = await readLimited(response);
     const latencyMs = performance.now() - started;
@@ -63,7 +75,9 @@ export async function probeTarget(
         isError: true,
         httpStatus: response.status,
         latencyMs,
-        error: `HTTP ${response.status} redirect to ${response.headers.get('location') ?? '?'} not followed`,
+        error: `HTTP ${response.status} redirect to ${
+          response.headers.get('location') ?? '?'
+        } not followed`,
         checks: [],
       };
     }
@@ -75,13 +89,16 @@ export async function probeTarget(
     return {
       ...interpreted,
       time,
-      isError: response.status >= 500 || interpreted.error?.startsWith('malformed') === true,
+      isError:
+        response.status >= 500 ||
+        interpreted.error?.startsWith('malformed') === true,
       httpStatus: response.status,
       latencyMs,
     };
   } catch (e) {
     const error = e as Error & { cause?: { code?: string; message?: string } };
-    const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
+    const timedOut =
+      error.name === 'TimeoutError' || error.name === 'AbortError';
     return {
       status: 'fail',
       time,

@@ -12,6 +12,8 @@ export async function runWithConcurrency<T, R>(
       results[index] = await fn(items[index]);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker),
+  );
   return results;
 }

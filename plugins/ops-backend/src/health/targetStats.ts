@@ -16,7 +16,8 @@ interface Accumulator {
 }
 
 function windowStats(acc: Accumulator | undefined): WindowStats {
-  if (!acc || acc.samples === 0) return { samples: 0, uptime: null, errorRate: null };
+  if (!acc || acc.samples === 0)
+    return { samples: 0, uptime: null, errorRate: null };
   return {
     samples: acc.samples,
     uptime: (acc.samples - acc.failures) / acc.samples,
@@ -58,13 +59,19 @@ export function computeTargetStats(
   const last24 = new Map<string, Accumulator>();
   const last7 = new Map<string, Accumulator>();
   const last30 = new Map<string, Accumulator>();
-  const histograms = new Map<string, { histogram: number[]; max: number | null }>();
+  const histograms = new Map<
+    string,
+    { histogram: number[]; max: number | null }
+  >();
   const bars = new Map<string, Array<number | null>>();
 
   for (const r of hourly) {
     if (r.bucketStart < firstHour) continue;
     add(last24, r);
-    const h = histograms.get(r.entityRef) ?? { histogram: emptyHistogram(), max: null };
+    const h = histograms.get(r.entityRef) ?? {
+      histogram: emptyHistogram(),
+      max: null,
+    };
     mergeInto(h.histogram, r.histogram);
     if (r.latencyMax !== null) h.max = Math.max(h.max ?? 0, r.latencyMax);
     histograms.set(r.entityRef, h);

@@ -5,7 +5,15 @@ describe('generated OpenAPI spec', () => {
   it('is up to date with src/schema/openapi.yaml', () => {
     const root = path.resolve(__dirname, '../../../..');
     expect(() =>
-      execFileSync(process.execPath, [path.join(root, 'scripts/generate-openapi.js'), path.resolve(__dirname, '../..'), '--check'], { stdio: 'pipe' }),
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'scripts/generate-openapi.js'),
+          path.resolve(__dirname, '../..'),
+          '--check',
+        ],
+        { stdio: 'pipe' },
+      ),
     ).not.toThrow();
   });
 });

@@ -3,7 +3,12 @@
 // models are checked against them at compile time (see ops-backend src/router.ts).
 
 /** @public */
-export type HealthStatus = 'pass' | 'warn' | 'fail' | 'unknown' | 'misconfigured';
+export type HealthStatus =
+  | 'pass'
+  | 'warn'
+  | 'fail'
+  | 'unknown'
+  | 'misconfigured';
 
 /** @public */
 export const HEALTH_RANGES = ['1h', '24h', '7d', '30d'] as const;
