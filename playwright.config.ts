@@ -57,7 +57,13 @@ export default defineConfig({
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
-    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? 'e2e-test-report/results.json' }],
+    [
+      'json',
+      {
+        outputFile:
+          process.env.PLAYWRIGHT_JSON_OUTPUT ?? 'e2e-test-report/results.json',
+      },
+    ],
   ],
 
   use: {
@@ -75,7 +81,8 @@ export default defineConfig({
       ...project.use,
       channel: undefined,
       launchOptions: {
-        executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath:
+          process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
         args: [
           '--no-sandbox',
           '--disable-gpu',
