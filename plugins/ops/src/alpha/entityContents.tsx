@@ -1,0 +1,29 @@
+import { ExtensionDefinition } from '@backstage/frontend-plugin-api';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { OPS_HEALTH_URL_ANNOTATION } from '@opsconsole/backstage-plugin-ops-common';
+import { entityContentRouteRef } from '../routes';
+
+/**
+ * The Operations tab of entities that name a health endpoint. The filter can
+ * be overridden in app-config (`app.extensions`).
+ */
+export const entityOpsContent: ExtensionDefinition =
+  EntityContentBlueprint.make({
+    name: 'operations',
+    params: {
+      path: 'ops',
+      title: 'Operations',
+      group: 'operation',
+      routeRef: convertLegacyRouteRef(entityContentRouteRef),
+      filter: {
+        [`metadata.annotations.${OPS_HEALTH_URL_ANNOTATION}`]: {
+          $exists: true,
+        },
+      },
+      loader: () =>
+        import('../components/EntityOpsContent').then(m => (
+          <m.EntityOpsContent />
+        )),
+    },
+  });

@@ -1,0 +1,229 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import Skeleton from '@material-ui/lab/Skeleton';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import { InfoCard, Link, ResponseErrorPanel } from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import {
+  HEALTH_RANGES,
+  HealthRange,
+  OPS_HEALTH_URL_ANNOTATION,
+  TargetSummary,
+} from '@opsconsole/backstage-plugin-ops-common';
+import { isOpsHealthAvailable } from '../../isOpsHealthAvailable';
+import { useEntityHealth } from '../../hooks/useEntityHealth';
+import { useEntityHistory } from '../../hooks/useEntityHistory';
+import { formatLatency, formatPercent } from '../../utils/format';
+import { HealthHistoryCharts } from '../HealthHistoryCharts';
+import { HealthStatusChip } from '../HealthStatusChip';
+import { RelativeTime } from '../RelativeTime';
+import { SourceStatusBanner } from '../SourceStatusBanner';
+import { ChecksTable } from './ChecksTable';
+import { ProbeNowButton } from './ProbeNowButton';
+import { RecentFailures } from './RecentFailures';
+
+const HEALTH_REFRESH_MS = 15_000;
+const HISTORY_REFRESH_MS = 60_000;
+
+const useStyles = makeStyles(theme => ({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(3),
+    rowGap: theme.spacing(1),
+    margin: 0,
+    '& dt': {
+      color: theme.palette.text.secondary,
+    },
+    '& dd': {
+      margin: 0,
+      wordBreak: 'break-all',
+    },
+  },
+  rangeOption: {
+    textTransform: 'none',
+  },
+  status: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+  },
+}));
+
+function CurrentStatus(props: { target: TargetSummary }) {
+  const { target } = props;
+  const classes = useStyles();
+  return (
+    <Typography variant="body2" component="dl" className={classes.facts}>
+      <dt>Status</dt>
+      <dd className={classes.status}>
+        <HealthStatusChip status={target.status} reason={target.reason} />
+        {target.reason && <span>{target.reason}</span>}
+      </dd>
+      <dt>Since</dt>
+      <dd>
+        <RelativeTime value={target.statusSince} />
+      </dd>
+      <dt>Last probe</dt>
+      <dd>
+        <RelativeTime value={target.lastProbeAt} />
+        {target.lastHttpStatus !== undefined &&
+          ` · HTTP ${target.lastHttpStatus}`}
+      </dd>
+      <dt>Latency</dt>
+      <dd>
+        {formatLatency(target.lastLatencyMs)} last · p50{' '}
+        {formatLatency(target.latencyP50Ms)} · p95{' '}
+        {formatLatency(target.latencyP95Ms)}
+      </dd>
+      <dt>Uptime</dt>
+      <dd>
+        24 h {formatPercent(target.windows['24h']?.uptime)} · 7 d{' '}
+        {formatPercent(target.windows['7d']?.uptime)} · 30 d{' '}
+        {formatPercent(target.windows['30d']?.uptime)}
+      </dd>
+      <dt>Error rate 24 h</dt>
+      <dd>{formatPercent(target.windows['24h']?.errorRate)}</dd>
+      <dt>Endpoint</dt>
+      <dd>
+        <Link to={target.url}>{target.url}</Link>
+      </dd>
+    </Typography>
+  );
+}
+
+/** The health of one entity: status, checks, history charts, failures. */
+export function EntityOpsHealthView(props: { entityRef: string }) {
+  const { entityRef } = props;
+  const classes = useStyles();
+  const [range, setRange] = useState<HealthRange>('24h');
+  const health = useEntityHealth(entityRef, { intervalMs: HEALTH_REFRESH_MS });
+  const history = useEntityHistory(entityRef, range, {
+    intervalMs: HISTORY_REFRESH_MS,
+  });
+
+  if (!health.value) {
+    if (health.error) {
+      return <ResponseErrorPanel error={health.error} />;
+    }
+    return (
+      <div data-testid="entity-ops-skeleton" aria-busy="true">
+        <Skeleton variant="rect" height={180} style={{ marginBottom: 24 }} />
+        <Skeleton variant="rect" height={280} />
+      </div>
+    );
+  }
+
+  const { target, checks, recentFailures } = health.value;
+  const refreshAll = () => {
+    health.refresh();
+    history.refresh();
+  };
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <SourceStatusBanner
+          sources={[...health.value.sources, ...(history.value?.sources ?? [])]}
+        />
+        {health.error && (
+          <ResponseErrorPanel
+            error={health.error}
+            title="Could not refresh the status; showing the last known one"
+          />
+        )}
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard
+          title="Current status"
+          variant="gridItem"
+          action={
+            <Box pt={1} pr={1}>
+              <ProbeNowButton entityRef={entityRef} onProbed={refreshAll} />
+            </Box>
+          }
+        >
+          <CurrentStatus target={target} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Recent failures" variant="gridItem">
+          <RecentFailures failures={recentFailures} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard
+          title="History"
+          action={
+            <Box pt={1} pr={1}>
+              <ToggleButtonGroup
+                exclusive
+                size="small"
+                value={range}
+                aria-label="Range"
+                onChange={(_event, value: HealthRange | null) => {
+                  if (value) {
+                    setRange(value);
+                  }
+                }}
+              >
+                {HEALTH_RANGES.map(option => (
+                  <ToggleButton
+                    key={option}
+                    value={option}
+                    className={classes.rangeOption}
+                  >
+                    {option}
+                  </ToggleButton>
+                ))}
+              </ToggleButtonGroup>
+            </Box>
+          }
+        >
+          <Box height={4} mb={1}>
+            {history.loading && history.value && (
+              <LinearProgress aria-label="Loading history" />
+            )}
+          </Box>
+          {history.value && <HealthHistoryCharts history={history.value} />}
+          {!history.value && history.error && (
+            <ResponseErrorPanel error={history.error} />
+          )}
+          {!history.value && !history.error && (
+            <Skeleton variant="rect" height={240} />
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Checks" subheader="From the last probe">
+          <ChecksTable checks={checks} />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * The "Operations" tab of an entity: its health status, checks, latency and
+ * availability charts, recent failures and a "Probe now" action.
+ *
+ * @public
+ */
+export function EntityOpsContent() {
+  const { entity } = useEntity();
+  if (!isOpsHealthAvailable(entity)) {
+    return (
+      <MissingAnnotationEmptyState annotation={OPS_HEALTH_URL_ANNOTATION} />
+    );
+  }
+  return <EntityOpsHealthView entityRef={stringifyEntityRef(entity)} />;
+}

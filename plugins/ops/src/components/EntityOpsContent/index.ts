@@ -1,0 +1,1 @@
+export { EntityOpsContent } from './EntityOpsContent';

@@ -1,0 +1,2 @@
+export { EntityOpsHealthCard } from './EntityOpsHealthCard';
+export type { EntityOpsHealthCardProps } from './EntityOpsHealthCard';

@@ -1,0 +1,232 @@
+import { useMemo } from 'react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { DateTime } from 'luxon';
+import {
+  EntityHistory,
+  HealthRange,
+} from '@opsconsole/backstage-plugin-ops-common';
+import { formatLatency, formatPercent } from '../../utils/format';
+import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
+
+const CHART_HEIGHT = 240;
+const MAX_POINTS_WITH_DOTS = 48;
+
+/** Evenly spaced round ticks from `floor` to 100 (percent). */
+function percentTicks(floor: number): number[] {
+  const span = 100 - floor;
+  let step = 25;
+  if (span <= 10) {
+    step = 2;
+  } else if (span <= 25) {
+    step = 5;
+  } else if (span <= 50) {
+    step = 10;
+  }
+  const ticks: number[] = [];
+  for (let tick = 100; tick >= floor; tick -= step) {
+    ticks.unshift(tick);
+  }
+  return ticks;
+}
+
+interface ChartPoint {
+  time: number;
+  p50: number | null;
+  p95: number | null;
+  uptime: number | null;
+  samples: number;
+  failures: number;
+}
+
+function tickFormat(range: HealthRange): string {
+  return range === '1h' || range === '24h' ? 'HH:mm' : 'LLL dd';
+}
+
+function toPoints(history: EntityHistory): ChartPoint[] {
+  return history.buckets
+    .map(bucket => ({
+      time: DateTime.fromISO(bucket.start).toMillis(),
+      p50: bucket.latencyP50Ms ?? null,
+      p95: bucket.latencyP95Ms ?? null,
+      uptime:
+        bucket.uptime === null || bucket.uptime === undefined
+          ? null
+          : bucket.uptime * 100,
+      samples: bucket.samples,
+      failures: bucket.failures,
+    }))
+    .filter(point => Number.isFinite(point.time))
+    .sort((a, b) => a.time - b.time);
+}
+
+/** @public */
+export interface HealthHistoryChartsProps {
+  history: EntityHistory;
+}
+
+/**
+ * Charts of an entity's probe history: latency p50/p95 and availability
+ * (uptime %) per time bucket.
+ *
+ * @public
+ */
+export function HealthHistoryCharts(props: HealthHistoryChartsProps) {
+  const { history } = props;
+  const theme = useTheme();
+  const points = useMemo(() => toPoints(history), [history]);
+  const hasData = points.some(point => point.samples > 0);
+
+  const format = tickFormat(history.range);
+  const formatTick = (value: number) =>
+    DateTime.fromMillis(value).toFormat(format);
+  const formatLabel = (value: unknown) =>
+    typeof value === 'number'
+      ? DateTime.fromMillis(value).toFormat('yyyy-LL-dd HH:mm')
+      : String(value);
+
+  const lowestUptime = Math.min(
+    ...points.flatMap(point => (point.uptime === null ? [] : [point.uptime])),
+  );
+  const uptimeFloor = Number.isFinite(lowestUptime)
+    ? Math.max(0, Math.floor((lowestUptime - 1) / 5) * 5)
+    : 0;
+  const uptimeTicks = percentTicks(uptimeFloor);
+  // lines do not join across empty buckets: dots keep isolated buckets visible
+  const showDots =
+    points.filter(point => point.samples > 0).length <= MAX_POINTS_WITH_DOTS;
+
+  if (!hasData) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No probes recorded in the last {history.range}.
+      </Typography>
+    );
+  }
+
+  const axisColor = theme.palette.text.secondary;
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} lg={6}>
+        <figure
+          data-testid="latency-chart"
+          aria-label="Latency p50 and p95"
+          style={{ margin: 0 }}
+        >
+          <Typography variant="subtitle2" component="figcaption" gutterBottom>
+            Latency (p50 / p95)
+          </Typography>
+          <ResponsiveContainer
+            width="100%"
+            height={CHART_HEIGHT}
+            initialDimension={{ width: 600, height: CHART_HEIGHT }}
+          >
+            <LineChart data={points} margin={{ top: 8, right: 16, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis
+                dataKey="time"
+                type="number"
+                scale="time"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={formatTick}
+                stroke={axisColor}
+              />
+              <YAxis
+                tickFormatter={(value: number) => formatLatency(value)}
+                stroke={axisColor}
+                width={64}
+              />
+              <Tooltip
+                labelFormatter={formatLabel}
+                formatter={(value: number) => formatLatency(value)}
+              />
+              <Legend />
+              <Line
+                type="monotone"
+                dataKey="p50"
+                name="p50"
+                stroke={theme.palette.primary.main}
+                dot={showDots ? { r: 2 } : false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+              <Line
+                type="monotone"
+                dataKey="p95"
+                name="p95"
+                stroke={HEALTH_STATUS_COLORS.warn.background}
+                dot={showDots ? { r: 2 } : false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </figure>
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <figure
+          data-testid="availability-chart"
+          aria-label="Availability"
+          style={{ margin: 0 }}
+        >
+          <Typography variant="subtitle2" component="figcaption" gutterBottom>
+            Availability (uptime %)
+          </Typography>
+          <ResponsiveContainer
+            width="100%"
+            height={CHART_HEIGHT}
+            initialDimension={{ width: 600, height: CHART_HEIGHT }}
+          >
+            <AreaChart data={points} margin={{ top: 8, right: 16, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis
+                dataKey="time"
+                type="number"
+                scale="time"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={formatTick}
+                stroke={axisColor}
+              />
+              <YAxis
+                domain={[uptimeFloor, 100]}
+                ticks={uptimeTicks}
+                tickFormatter={(value: number) => `${value} %`}
+                stroke={axisColor}
+                width={64}
+              />
+              <Tooltip
+                labelFormatter={formatLabel}
+                formatter={(value: number) => formatPercent(value / 100)}
+              />
+              <Area
+                type="stepAfter"
+                dataKey="uptime"
+                name="Uptime"
+                stroke={HEALTH_STATUS_COLORS.pass.background}
+                fill={HEALTH_STATUS_COLORS.pass.background}
+                fillOpacity={0.2}
+                dot={showDots ? { r: 2 } : false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            </AreaChart>
+          </ResponsiveContainer>
+        </figure>
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,2 @@
+export { HealthHistoryCharts } from './HealthHistoryCharts';
+export type { HealthHistoryChartsProps } from './HealthHistoryCharts';

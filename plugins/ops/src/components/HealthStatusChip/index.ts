@@ -1,0 +1,2 @@
+export { HealthStatusChip } from './HealthStatusChip';
+export type { HealthStatusChipProps } from './HealthStatusChip';

@@ -1,0 +1,144 @@
+import Card from '@material-ui/core/Card';
+import CardContent from '@material-ui/core/CardContent';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { TargetSummary } from '@opsconsole/backstage-plugin-ops-common';
+import { HealthStatusChip } from '../HealthStatusChip';
+import { RelativeTime } from '../RelativeTime';
+import { UptimeStrip } from '../UptimeStrip';
+import { formatLatency, formatPercent } from '../../utils/format';
+import { humanizeRef } from '../../utils/entityRefs';
+import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
+
+const useStyles = makeStyles(theme => ({
+  card: {
+    height: '100%',
+    borderLeft: '4px solid',
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
+  },
+  title: {
+    fontWeight: 600,
+    wordBreak: 'break-word',
+  },
+  meta: {
+    color: theme.palette.text.secondary,
+  },
+  reason: {
+    marginTop: theme.spacing(1),
+    fontStyle: 'italic',
+  },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+    margin: theme.spacing(1.5, 0),
+    '& dt': {
+      color: theme.palette.text.secondary,
+    },
+    '& dd': {
+      margin: 0,
+    },
+  },
+  checks: {
+    margin: theme.spacing(1, 0, 0),
+    paddingLeft: theme.spacing(2.5),
+  },
+}));
+
+/** One health target in the fleet grid. */
+export function TargetCard(props: { target: TargetSummary }) {
+  const { target } = props;
+  const classes = useStyles();
+  const windows = target.windows;
+  const meta = [
+    target.kind,
+    target.owner && `owner ${humanizeRef(target.owner, 'group')}`,
+    target.system && `system ${humanizeRef(target.system, 'system')}`,
+  ].filter(Boolean);
+
+  return (
+    <Card
+      className={classes.card}
+      style={{
+        borderLeftColor: HEALTH_STATUS_COLORS[target.status]?.background,
+      }}
+      variant="outlined"
+    >
+      <CardContent>
+        <div className={classes.header}>
+          <div>
+            <Typography variant="h6" component="h3" className={classes.title}>
+              <EntityRefLink entityRef={target.entityRef}>
+                {target.title}
+              </EntityRefLink>
+            </Typography>
+            <Typography variant="body2" className={classes.meta}>
+              {meta.join(' · ')}
+            </Typography>
+          </div>
+          <HealthStatusChip status={target.status} reason={target.reason} />
+        </div>
+
+        {target.reason && (
+          <Typography variant="body2" className={classes.reason}>
+            {target.reason}
+          </Typography>
+        )}
+
+        <Typography variant="body2" component="dl" className={classes.facts}>
+          <dt>Since</dt>
+          <dd>
+            <RelativeTime value={target.statusSince} />
+          </dd>
+          <dt>Last probe</dt>
+          <dd>
+            <RelativeTime value={target.lastProbeAt} />
+            {target.lastHttpStatus !== undefined &&
+              ` · HTTP ${target.lastHttpStatus}`}
+          </dd>
+          <dt>Latency</dt>
+          <dd>
+            {formatLatency(target.lastLatencyMs)} last · p50{' '}
+            {formatLatency(target.latencyP50Ms)} · p95{' '}
+            {formatLatency(target.latencyP95Ms)}
+          </dd>
+          <dt>Error rate 24 h</dt>
+          <dd>{formatPercent(windows['24h']?.errorRate)}</dd>
+          <dt>Uptime</dt>
+          <dd>
+            24 h {formatPercent(windows['24h']?.uptime)} · 7 d{' '}
+            {formatPercent(windows['7d']?.uptime)} · 30 d{' '}
+            {formatPercent(windows['30d']?.uptime)}
+          </dd>
+        </Typography>
+
+        <UptimeStrip bars={target.uptimeBars} />
+
+        {target.failingChecks.length > 0 && (
+          <>
+            <Typography variant="subtitle2" component="h4">
+              Failing checks ({target.failingChecks.length})
+            </Typography>
+            <ul className={classes.checks} aria-label="Failing checks">
+              {target.failingChecks.map(check => (
+                <li key={`${check.name}:${check.componentId ?? ''}`}>
+                  <Typography variant="body2">
+                    <strong>{check.name}</strong> ({check.status})
+                    {check.output ? `: ${check.output}` : ''}
+                  </Typography>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

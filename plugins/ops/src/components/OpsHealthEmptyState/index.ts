@@ -1,0 +1,1 @@
+export { OpsHealthEmptyState } from './OpsHealthEmptyState';

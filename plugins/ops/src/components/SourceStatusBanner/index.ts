@@ -1,0 +1,2 @@
+export { SourceStatusBanner } from './SourceStatusBanner';
+export type { SourceStatusBannerProps } from './SourceStatusBanner';

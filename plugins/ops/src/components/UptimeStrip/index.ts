@@ -1,0 +1,2 @@
+export { UptimeStrip } from './UptimeStrip';
+export type { UptimeStripProps } from './UptimeStrip';

@@ -1,0 +1,19 @@
+import {
+  opsPlugin,
+  OpsPage,
+  EntityOpsContent,
+  EntityOpsHealthCard,
+} from './plugin';
+import { opsApiRef } from './api';
+
+describe('opsPlugin (legacy)', () => {
+  it('provides the ops API and its extensions', () => {
+    expect(opsPlugin.getId()).toBe('ops');
+    expect([...opsPlugin.getApis()].map(factory => factory.api.id)).toEqual([
+      opsApiRef.id,
+    ]);
+    expect(OpsPage).toBeDefined();
+    expect(EntityOpsContent).toBeDefined();
+    expect(EntityOpsHealthCard).toBeDefined();
+  });
+});

@@ -1,0 +1,67 @@
+import {
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+} from '@backstage/core-plugin-api';
+import { opsApiFactory } from './api';
+import { entityContentRouteRef, rootRouteRef } from './routes';
+
+/**
+ * The Ops Console plugin for the legacy frontend system. For the new frontend
+ * system use the default export of `@opsconsole/backstage-plugin-ops/alpha`.
+ *
+ * @public
+ */
+export const opsPlugin = createPlugin({
+  id: 'ops',
+  apis: [opsApiFactory],
+  routes: {
+    root: rootRouteRef,
+    entityContent: entityContentRouteRef,
+  },
+});
+
+/**
+ * The Ops Console page: `<Route path="/ops" element={<OpsPage />} />`.
+ *
+ * @public
+ */
+export const OpsPage = opsPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsPage',
+    component: () => import('./components/OpsPage').then(m => m.OpsPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Operations tab of an entity page; mount it with
+ * `<EntityLayout.Route path="/ops" title="Operations" if={isOpsHealthAvailable}>`.
+ *
+ * @public
+ */
+export const EntityOpsContent = opsPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityOpsContent',
+    component: () =>
+      import('./components/EntityOpsContent').then(m => m.EntityOpsContent),
+    mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * Compact health card for the entity overview page.
+ *
+ * @public
+ */
+export const EntityOpsHealthCard = opsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpsHealthCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOpsHealthCard').then(
+          m => m.EntityOpsHealthCard,
+        ),
+    },
+  }),
+);

@@ -1,0 +1,59 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  errorMessage,
+  formatLatency,
+  formatObservedValue,
+  formatPercent,
+  formatRelative,
+} from './format';
+
+describe('format helpers', () => {
+  it('formats shares as percentages', () => {
+    expect(formatPercent(0.99912)).toBe('99.91 %');
+    expect(formatPercent(1, 0)).toBe('100 %');
+    expect(formatPercent(null)).toBe('–');
+    expect(formatPercent(undefined)).toBe('–');
+  });
+
+  it('formats latencies', () => {
+    expect(formatLatency(42.4)).toBe('42 ms');
+    expect(formatLatency(1530)).toBe('1.5 s');
+    expect(formatLatency(12000)).toBe('12 s');
+    expect(formatLatency(null)).toBe('–');
+  });
+
+  it('formats observed values with units', () => {
+    expect(formatObservedValue(12, 'ms')).toBe('12 ms');
+    expect(formatObservedValue(true)).toBe('true');
+    expect(formatObservedValue({ a: 1 })).toBe('{"a":1}');
+    expect(formatObservedValue(undefined, 'ms')).toBe('–');
+  });
+
+  it('formats relative times and tolerates garbage', () => {
+    const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString();
+    expect(formatRelative(fiveMinutesAgo)).toBe('5 minutes ago');
+    expect(formatRelative(undefined)).toBe('–');
+    expect(formatRelative('not a date')).toBe('–');
+  });
+});
+
+describe('errorMessage', () => {
+  it('prefers the server message of a ResponseError', async () => {
+    const error = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'NotAllowedError',
+            message: 'Missing permission ops.health.probe',
+          },
+          request: { method: 'POST', url: '/probe' },
+          response: { statusCode: 403 },
+        }),
+        { status: 403, headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+    expect(errorMessage(error)).toBe('Missing permission ops.health.probe');
+    expect(errorMessage(new Error('plain'))).toBe('plain');
+    expect(errorMessage('text')).toBe('text');
+  });
+});
