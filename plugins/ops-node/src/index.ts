@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from './health';
+export * from './platform';
