@@ -14,8 +14,8 @@ import opsPlugin, { isOpsHealthAvailable } from './alpha';
 import { entityOpsHealthCard } from './alpha/entityCards';
 import { entityOpsContent } from './alpha/entityContents';
 import { opsApiRef } from './api';
-import { annotatedEntity, plainEntity } from './testUtils/entities';
-import { makeFakeOpsApi } from './testUtils/fixtures';
+import { annotatedEntity, plainEntity } from './__testUtils__/entities';
+import { makeFakeOpsApi } from './__testUtils__/fixtures';
 
 type EntityFilter = (entity: Entity) => boolean;
 

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { fleet } from '../testUtils/fixtures';
+import { fleet } from '../__testUtils__/fixtures';
 import { OpsClient } from './OpsClient';
 
 const baseUrl = 'http://localhost:7007/api/ops';

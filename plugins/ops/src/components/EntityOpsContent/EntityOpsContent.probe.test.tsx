@@ -1,40 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { OpsApi } from '../../api';
+import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
 import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { OpsApi, opsApiRef } from '../../api';
-import { annotatedEntity } from '../../testUtils/entities';
-import { makeFakeOpsApi } from '../../testUtils/fixtures';
-import { EntityOpsContent } from './EntityOpsContent';
+  mockProbePermission,
+  renderEntityOpsContent,
+} from '../../__testUtils__/entityOpsContent';
 
 // usePermission caches decisions in a module-global SWR cache: this file is
 // the ALLOW case, EntityOpsContent.test.tsx the DENY case.
-const authorize = jest.fn().mockResolvedValue({ result: 'ALLOW' });
-const permissions = mockApis.permission.mock({ authorize });
+const { authorize, permissions } = mockProbePermission('ALLOW');
 
-async function renderContent(opsApi: OpsApi) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [opsApiRef, opsApi],
-        [permissionApiRef, permissions],
-      ]}
-    >
-      <EntityProvider entity={annotatedEntity}>
-        <EntityOpsContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
+const renderContent = (opsApi: OpsApi) =>
+  renderEntityOpsContent({ opsApi, permissions });
 
 describe('EntityOpsContent with the probe permission', () => {
   it('shows "Probe now", probes, reports the result and reloads', async () => {

@@ -1,42 +1,21 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Entity } from '@backstage/catalog-model';
+import { OpsApi } from '../../api';
+import { plainEntity } from '../../__testUtils__/entities';
+import { entityHealth, makeFakeOpsApi } from '../../__testUtils__/fixtures';
 import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { OpsApi, opsApiRef } from '../../api';
-import { annotatedEntity, plainEntity } from '../../testUtils/entities';
-import { entityHealth, makeFakeOpsApi } from '../../testUtils/fixtures';
-import { EntityOpsContent } from './EntityOpsContent';
+  mockProbePermission,
+  renderEntityOpsContent,
+} from '../../__testUtils__/entityOpsContent';
 
 // usePermission caches decisions in a module-global SWR cache, so every test
 // in this file sees the same decision: DENY. The ALLOW case lives in
 // EntityOpsContent.probe.test.tsx (jest gives each file its own modules).
-const authorize = jest.fn().mockResolvedValue({ result: 'DENY' });
-const permissions = mockApis.permission.mock({ authorize });
+const { authorize, permissions } = mockProbePermission('DENY');
 
-async function renderContent(options: { opsApi: OpsApi; entity?: Entity }) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [opsApiRef, options.opsApi],
-        [permissionApiRef, permissions],
-      ]}
-    >
-      <EntityProvider entity={options.entity ?? annotatedEntity}>
-        <EntityOpsContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
+const renderContent = (options: { opsApi: OpsApi; entity?: Entity }) =>
+  renderEntityOpsContent({ ...options, permissions });
 
 describe('EntityOpsContent', () => {
   it('renders status, checks, failures and the history charts', async () => {

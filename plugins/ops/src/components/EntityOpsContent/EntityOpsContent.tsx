@@ -2,7 +2,6 @@ import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Skeleton from '@material-ui/lab/Skeleton';
 import ToggleButton from '@material-ui/lab/ToggleButton';
@@ -22,10 +21,9 @@ import {
 import { isOpsHealthAvailable } from '../../isOpsHealthAvailable';
 import { useEntityHealth } from '../../hooks/useEntityHealth';
 import { useEntityHistory } from '../../hooks/useEntityHistory';
-import { formatLatency, formatPercent } from '../../utils/format';
+import { FactList, TargetStatsFacts } from '../HealthFacts';
 import { HealthHistoryCharts } from '../HealthHistoryCharts';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { RelativeTime } from '../RelativeTime';
 import { SourceStatusBanner } from '../SourceStatusBanner';
 import { ChecksTable } from './ChecksTable';
 import { ProbeNowButton } from './ProbeNowButton';
@@ -35,20 +33,6 @@ const HEALTH_REFRESH_MS = 15_000;
 const HISTORY_REFRESH_MS = 60_000;
 
 const useStyles = makeStyles(theme => ({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(3),
-    rowGap: theme.spacing(1),
-    margin: 0,
-    '& dt': {
-      color: theme.palette.text.secondary,
-    },
-    '& dd': {
-      margin: 0,
-      wordBreak: 'break-all',
-    },
-  },
   rangeOption: {
     textTransform: 'none',
   },
@@ -63,41 +47,18 @@ function CurrentStatus(props: { target: TargetSummary }) {
   const { target } = props;
   const classes = useStyles();
   return (
-    <Typography variant="body2" component="dl" className={classes.facts}>
+    <FactList breakValues>
       <dt>Status</dt>
       <dd className={classes.status}>
         <HealthStatusChip status={target.status} reason={target.reason} />
         {target.reason && <span>{target.reason}</span>}
       </dd>
-      <dt>Since</dt>
-      <dd>
-        <RelativeTime value={target.statusSince} />
-      </dd>
-      <dt>Last probe</dt>
-      <dd>
-        <RelativeTime value={target.lastProbeAt} />
-        {target.lastHttpStatus !== undefined &&
-          ` · HTTP ${target.lastHttpStatus}`}
-      </dd>
-      <dt>Latency</dt>
-      <dd>
-        {formatLatency(target.lastLatencyMs)} last · p50{' '}
-        {formatLatency(target.latencyP50Ms)} · p95{' '}
-        {formatLatency(target.latencyP95Ms)}
-      </dd>
-      <dt>Uptime</dt>
-      <dd>
-        24 h {formatPercent(target.windows['24h']?.uptime)} · 7 d{' '}
-        {formatPercent(target.windows['7d']?.uptime)} · 30 d{' '}
-        {formatPercent(target.windows['30d']?.uptime)}
-      </dd>
-      <dt>Error rate 24 h</dt>
-      <dd>{formatPercent(target.windows['24h']?.errorRate)}</dd>
+      <TargetStatsFacts target={target} />
       <dt>Endpoint</dt>
       <dd>
         <Link to={target.url}>{target.url}</Link>
       </dd>
-    </Typography>
+    </FactList>
   );
 }
 

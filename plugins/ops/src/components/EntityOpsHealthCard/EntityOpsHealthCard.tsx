@@ -1,5 +1,3 @@
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -12,26 +10,11 @@ import { OPS_HEALTH_URL_ANNOTATION } from '@opsconsole/backstage-plugin-ops-comm
 import { useEntityHealth } from '../../hooks/useEntityHealth';
 import { isOpsHealthAvailable } from '../../isOpsHealthAvailable';
 import { formatLatency, formatPercent } from '../../utils/format';
+import { FactList } from '../HealthFacts';
 import { HealthStatusChip } from '../HealthStatusChip';
 import { RelativeTime } from '../RelativeTime';
 
 const CARD_REFRESH_MS = 30_000;
-
-const useStyles = makeStyles(theme => ({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(3),
-    rowGap: theme.spacing(1),
-    margin: 0,
-    '& dt': {
-      color: theme.palette.text.secondary,
-    },
-    '& dd': {
-      margin: 0,
-    },
-  },
-}));
 
 /** @public */
 export interface EntityOpsHealthCardProps {
@@ -43,7 +26,6 @@ export interface EntityOpsHealthCardProps {
 }
 
 function HealthSummary(props: { entityRef: string }) {
-  const classes = useStyles();
   const { value, error } = useEntityHealth(props.entityRef, {
     intervalMs: CARD_REFRESH_MS,
   });
@@ -61,7 +43,7 @@ function HealthSummary(props: { entityRef: string }) {
   }
   const { target } = value;
   return (
-    <Typography variant="body2" component="dl" className={classes.facts}>
+    <FactList>
       <dt>Status</dt>
       <dd>
         <HealthStatusChip status={target.status} reason={target.reason} />
@@ -76,7 +58,7 @@ function HealthSummary(props: { entityRef: string }) {
       <dd>{formatLatency(target.latencyP95Ms)}</dd>
       <dt>Failing checks</dt>
       <dd>{target.failingChecks.length}</dd>
-    </Typography>
+    </FactList>
   );
 }
 

@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { entityHistory } from '../../testUtils/fixtures';
+import { entityHistory } from '../../__testUtils__/fixtures';
 import { HealthHistoryCharts } from './HealthHistoryCharts';
 
 // jsdom does no layout: give the charts' containers a size so recharts draws

@@ -9,21 +9,20 @@ import {
   Legend,
   Line,
   LineChart,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import { DateTime } from 'luxon';
-import {
-  EntityHistory,
-  HealthRange,
-} from '@opsconsole/backstage-plugin-ops-common';
+import { EntityHistory } from '@opsconsole/backstage-plugin-ops-common';
 import { formatLatency, formatPercent } from '../../utils/format';
 import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
+import { ChartFigure } from './ChartFigure';
+import { formatTimeLabel, timeXAxisProps } from './timeAxis';
 
-const CHART_HEIGHT = 240;
 const MAX_POINTS_WITH_DOTS = 48;
+const CHART_MARGIN = { top: 8, right: 16, left: 8 };
+const VALUE_AXIS_WIDTH = 64;
 
 /** Evenly spaced round ticks from `floor` to 100 (percent). */
 function percentTicks(floor: number): number[] {
@@ -50,10 +49,6 @@ interface ChartPoint {
   uptime: number | null;
   samples: number;
   failures: number;
-}
-
-function tickFormat(range: HealthRange): string {
-  return range === '1h' || range === '24h' ? 'HH:mm' : 'LLL dd';
 }
 
 function toPoints(history: EntityHistory): ChartPoint[] {
@@ -90,14 +85,6 @@ export function HealthHistoryCharts(props: HealthHistoryChartsProps) {
   const points = useMemo(() => toPoints(history), [history]);
   const hasData = points.some(point => point.samples > 0);
 
-  const format = tickFormat(history.range);
-  const formatTick = (value: number) =>
-    DateTime.fromMillis(value).toFormat(format);
-  const formatLabel = (value: unknown) =>
-    typeof value === 'number'
-      ? DateTime.fromMillis(value).toFormat('yyyy-LL-dd HH:mm')
-      : String(value);
-
   const lowestUptime = Math.min(
     ...points.flatMap(point => (point.uptime === null ? [] : [point.uptime])),
   );
@@ -118,114 +105,81 @@ export function HealthHistoryCharts(props: HealthHistoryChartsProps) {
   }
 
   const axisColor = theme.palette.text.secondary;
+  const timeAxis = timeXAxisProps(history.range, axisColor);
+  const valueAxis = { stroke: axisColor, width: VALUE_AXIS_WIDTH };
+  const series = {
+    dot: showDots ? { r: 2 } : false,
+    connectNulls: false,
+    isAnimationActive: false,
+  };
 
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} lg={6}>
-        <figure
-          data-testid="latency-chart"
-          aria-label="Latency p50 and p95"
-          style={{ margin: 0 }}
+        <ChartFigure
+          testId="latency-chart"
+          label="Latency p50 and p95"
+          caption="Latency (p50 / p95)"
         >
-          <Typography variant="subtitle2" component="figcaption" gutterBottom>
-            Latency (p50 / p95)
-          </Typography>
-          <ResponsiveContainer
-            width="100%"
-            height={CHART_HEIGHT}
-            initialDimension={{ width: 600, height: CHART_HEIGHT }}
-          >
-            <LineChart data={points} margin={{ top: 8, right: 16, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis
-                dataKey="time"
-                type="number"
-                scale="time"
-                domain={['dataMin', 'dataMax']}
-                tickFormatter={formatTick}
-                stroke={axisColor}
-              />
-              <YAxis
-                tickFormatter={(value: number) => formatLatency(value)}
-                stroke={axisColor}
-                width={64}
-              />
-              <Tooltip
-                labelFormatter={formatLabel}
-                formatter={(value: number) => formatLatency(value)}
-              />
-              <Legend />
-              <Line
-                type="monotone"
-                dataKey="p50"
-                name="p50"
-                stroke={theme.palette.primary.main}
-                dot={showDots ? { r: 2 } : false}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-              <Line
-                type="monotone"
-                dataKey="p95"
-                name="p95"
-                stroke={HEALTH_STATUS_COLORS.warn.background}
-                dot={showDots ? { r: 2 } : false}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ResponsiveContainer>
-        </figure>
+          <LineChart data={points} margin={CHART_MARGIN}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis {...timeAxis} />
+            <YAxis
+              tickFormatter={(value: number) => formatLatency(value)}
+              {...valueAxis}
+            />
+            <Tooltip
+              labelFormatter={formatTimeLabel}
+              formatter={(value: number) => formatLatency(value)}
+            />
+            <Legend />
+            <Line
+              type="monotone"
+              dataKey="p50"
+              name="p50"
+              stroke={theme.palette.primary.main}
+              {...series}
+            />
+            <Line
+              type="monotone"
+              dataKey="p95"
+              name="p95"
+              stroke={HEALTH_STATUS_COLORS.warn.background}
+              {...series}
+            />
+          </LineChart>
+        </ChartFigure>
       </Grid>
       <Grid item xs={12} lg={6}>
-        <figure
-          data-testid="availability-chart"
-          aria-label="Availability"
-          style={{ margin: 0 }}
+        <ChartFigure
+          testId="availability-chart"
+          label="Availability"
+          caption="Availability (uptime %)"
         >
-          <Typography variant="subtitle2" component="figcaption" gutterBottom>
-            Availability (uptime %)
-          </Typography>
-          <ResponsiveContainer
-            width="100%"
-            height={CHART_HEIGHT}
-            initialDimension={{ width: 600, height: CHART_HEIGHT }}
-          >
-            <AreaChart data={points} margin={{ top: 8, right: 16, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis
-                dataKey="time"
-                type="number"
-                scale="time"
-                domain={['dataMin', 'dataMax']}
-                tickFormatter={formatTick}
-                stroke={axisColor}
-              />
-              <YAxis
-                domain={[uptimeFloor, 100]}
-                ticks={uptimeTicks}
-                tickFormatter={(value: number) => `${value} %`}
-                stroke={axisColor}
-                width={64}
-              />
-              <Tooltip
-                labelFormatter={formatLabel}
-                formatter={(value: number) => formatPercent(value / 100)}
-              />
-              <Area
-                type="stepAfter"
-                dataKey="uptime"
-                name="Uptime"
-                stroke={HEALTH_STATUS_COLORS.pass.background}
-                fill={HEALTH_STATUS_COLORS.pass.background}
-                fillOpacity={0.2}
-                dot={showDots ? { r: 2 } : false}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            </AreaChart>
-          </ResponsiveContainer>
-        </figure>
+          <AreaChart data={points} margin={CHART_MARGIN}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis {...timeAxis} />
+            <YAxis
+              domain={[uptimeFloor, 100]}
+              ticks={uptimeTicks}
+              tickFormatter={(value: number) => `${value} %`}
+              {...valueAxis}
+            />
+            <Tooltip
+              labelFormatter={formatTimeLabel}
+              formatter={(value: number) => formatPercent(value / 100)}
+            />
+            <Area
+              type="stepAfter"
+              dataKey="uptime"
+              name="Uptime"
+              stroke={HEALTH_STATUS_COLORS.pass.background}
+              fill={HEALTH_STATUS_COLORS.pass.background}
+              fillOpacity={0.2}
+              {...series}
+            />
+          </AreaChart>
+        </ChartFigure>
       </Grid>
     </Grid>
   );

@@ -5,9 +5,8 @@ import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TargetSummary } from '@opsconsole/backstage-plugin-ops-common';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { RelativeTime } from '../RelativeTime';
+import { FactList, TargetStatsFacts } from '../HealthFacts';
 import { UptimeStrip } from '../UptimeStrip';
-import { formatLatency, formatPercent } from '../../utils/format';
 import { humanizeRef } from '../../utils/entityRefs';
 import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
 
@@ -33,19 +32,6 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(1),
     fontStyle: 'italic',
   },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: theme.spacing(2),
-    rowGap: theme.spacing(0.5),
-    margin: theme.spacing(1.5, 0),
-    '& dt': {
-      color: theme.palette.text.secondary,
-    },
-    '& dd': {
-      margin: 0,
-    },
-  },
   checks: {
     margin: theme.spacing(1, 0, 0),
     paddingLeft: theme.spacing(2.5),
@@ -56,7 +42,6 @@ const useStyles = makeStyles(theme => ({
 export function TargetCard(props: { target: TargetSummary }) {
   const { target } = props;
   const classes = useStyles();
-  const windows = target.windows;
   const meta = [
     target.kind,
     target.owner && `owner ${humanizeRef(target.owner, 'group')}`,
@@ -92,32 +77,9 @@ export function TargetCard(props: { target: TargetSummary }) {
           </Typography>
         )}
 
-        <Typography variant="body2" component="dl" className={classes.facts}>
-          <dt>Since</dt>
-          <dd>
-            <RelativeTime value={target.statusSince} />
-          </dd>
-          <dt>Last probe</dt>
-          <dd>
-            <RelativeTime value={target.lastProbeAt} />
-            {target.lastHttpStatus !== undefined &&
-              ` · HTTP ${target.lastHttpStatus}`}
-          </dd>
-          <dt>Latency</dt>
-          <dd>
-            {formatLatency(target.lastLatencyMs)} last · p50{' '}
-            {formatLatency(target.latencyP50Ms)} · p95{' '}
-            {formatLatency(target.latencyP95Ms)}
-          </dd>
-          <dt>Error rate 24 h</dt>
-          <dd>{formatPercent(windows['24h']?.errorRate)}</dd>
-          <dt>Uptime</dt>
-          <dd>
-            24 h {formatPercent(windows['24h']?.uptime)} · 7 d{' '}
-            {formatPercent(windows['7d']?.uptime)} · 30 d{' '}
-            {formatPercent(windows['30d']?.uptime)}
-          </dd>
-        </Typography>
+        <FactList dense>
+          <TargetStatsFacts target={target} errorRateFirst />
+        </FactList>
 
         <UptimeStrip bars={target.uptimeBars} />
 

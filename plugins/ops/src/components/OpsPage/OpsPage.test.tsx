@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { opsApiRef } from '../../api';
-import { makeFakeOpsApi } from '../../testUtils/fixtures';
+import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
 import { OpsPage } from './OpsPage';
 
 describe('OpsPage', () => {
