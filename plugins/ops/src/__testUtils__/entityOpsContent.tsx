@@ -1,5 +1,4 @@
 import { Entity } from '@backstage/catalog-model';
-// only *.test.tsx files import this helper: a devDependency is right here
 import {
   mockApis,
   renderInTestApp,
