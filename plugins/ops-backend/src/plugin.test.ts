@@ -204,6 +204,25 @@ describe('ops backend plugin', () => {
     );
   });
 
+  it('serves the fleet summary gzipped to clients that accept it, plain to others', async () => {
+    const zipped = await as(PLAIN)(
+      request(server)
+        .get('/api/ops/health/fleet')
+        .set('accept-encoding', 'gzip'),
+    );
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.targets).toHaveLength(3); // supertest decodes it
+    const plain = await as(PLAIN)(
+      request(server)
+        .get('/api/ops/health/fleet')
+        .set('accept-encoding', 'identity'),
+    );
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.targets).toHaveLength(3);
+    const uptime = plain.body.targets[0].windows['24h'].uptime;
+    expect(uptime).toBe(Math.round(uptime * 10000) / 10000);
+  });
+
   it('answers 304 to a matching If-None-Match', async () => {
     const first = await as(PLAIN)(request(server).get('/api/ops/health/fleet'));
     const second = await as(PLAIN)(

@@ -131,6 +131,25 @@ describe('DatabaseHealthStore', () => {
       expect(daily[0].histogram.reduce((x, y) => x + y, 0)).toBe(2);
     });
 
+    it('reads rollups of a chunk of targets', async () => {
+      await store.upsertTargets([target('a'), target('b'), target('c')], T0);
+      await store.recordProbes(
+        ['a', 'b', 'c'].map(n => ({
+          entityRef: `component:default/${n}`,
+          outcome: outcome(T0, 'pass'),
+        })),
+      );
+      const rows = await store.readRollups({
+        resolutionS: HOUR_S,
+        since: 0,
+        entityRefs: ['component:default/a', 'component:default/c'],
+      });
+      expect(rows.map(r => r.entityRef).sort()).toEqual([
+        'component:default/a',
+        'component:default/c',
+      ]);
+    });
+
     it('does not sample misconfigured targets but records why', async () => {
       await store.upsertTargets([target('a')], T0);
       const ref = 'component:default/a';

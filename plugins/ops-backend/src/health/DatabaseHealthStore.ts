@@ -287,12 +287,15 @@ export class DatabaseHealthStore implements HealthStore {
     resolutionS: number;
     since: number;
     entityRef?: string;
+    /** Only these targets (a chunk of the fleet). */
+    entityRefs?: string[];
   }) {
     const query = this.db('ops_health_rollups')
       .where('resolution_s', options.resolutionS)
       .andWhere('bucket_start', '>=', options.since)
       .orderBy('bucket_start');
     if (options.entityRef) query.andWhere('entity_ref', options.entityRef);
+    if (options.entityRefs) query.whereIn('entity_ref', options.entityRefs);
     const rows: Row[] = await query.select();
     return rows.map(toRollup);
   }

@@ -90,7 +90,7 @@ describe('HealthService', () => {
 
       // the serialized summary is shared and carries an ETag
       const json = await service.getFleetSummaryJson();
-      expect(JSON.parse(json.body).targets).toHaveLength(1);
+      expect(JSON.parse(json.body.toString('utf8')).targets).toHaveLength(1);
       expect(json.etag).toMatch(/^".+"$/);
 
       // retention removes raw samples older than the window but keeps rollups

@@ -71,6 +71,8 @@ export interface HealthStore {
     resolutionS: number;
     since: number;
     entityRef?: string;
+    /** Only these targets (a chunk of the fleet). */
+    entityRefs?: string[];
   }): Promise<StoredRollup[]>;
   readSamples(entityRef: string, since: number): Promise<StoredSample[]>;
   recentFailures(entityRef: string, limit: number): Promise<StoredSample[]>;

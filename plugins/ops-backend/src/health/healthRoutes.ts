@@ -16,14 +16,22 @@ export function mountHealthRoutes(
 
   router.get('/health/fleet', async (req, res) => {
     await requirePermission(deps, req, opsHealthReadPermission);
-    const { body, etag } = await health.getFleetSummaryJson();
+    const { body, gzip, etag } = await health.getFleetSummaryJson();
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('Vary', 'Accept-Encoding');
     if (req.headers['if-none-match'] === etag) {
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(body as any);
+    res.type('application/json');
+    // the cached gzip bytes spare the compression middleware from encoding 1 MB+ per request
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(gzip as any);
+    } else {
+      res.send(body as any);
+    }
   });
 
   router.get('/health/entities/:kind/:namespace/:name', async (req, res) => {

@@ -15,13 +15,23 @@ interface Accumulator {
   errors: number;
 }
 
+/** Rounds a ratio or a duration for the API: 4 decimals keep 0.01 % precision. */
+export const round = (value: number, decimals = 4) => {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+};
+
+const roundOrNull = (value: number | null, decimals?: number) =>
+  value === null ? null : round(value, decimals);
+
 function windowStats(acc: Accumulator | undefined): WindowStats {
-  if (!acc || acc.samples === 0)
+  if (!acc || acc.samples === 0) {
     return { samples: 0, uptime: null, errorRate: null };
+  }
   return {
     samples: acc.samples,
-    uptime: (acc.samples - acc.failures) / acc.samples,
-    errorRate: acc.errors / acc.samples,
+    uptime: round((acc.samples - acc.failures) / acc.samples),
+    errorRate: round(acc.errors / acc.samples),
   };
 }
 
@@ -78,7 +88,7 @@ export function computeTargetStats(
     const index = Math.round((r.bucketStart - firstHour) / (HOUR_S * 1000));
     const row = bars.get(r.entityRef) ?? Array.from({ length: 24 }, () => null);
     if (index >= 0 && index < 24 && r.samples > 0) {
-      row[index] = (r.samples - r.failures) / r.samples;
+      row[index] = round((r.samples - r.failures) / r.samples);
     }
     bars.set(r.entityRef, row);
   }
@@ -96,8 +106,12 @@ export function computeTargetStats(
         '7d': windowStats(last7.get(ref)),
         '30d': windowStats(last30.get(ref)),
       },
-      latencyP50Ms: h ? quantile(h.histogram, 0.5, h.max) : null,
-      latencyP95Ms: h ? quantile(h.histogram, 0.95, h.max) : null,
+      latencyP50Ms: h
+        ? roundOrNull(quantile(h.histogram, 0.5, h.max), 2)
+        : null,
+      latencyP95Ms: h
+        ? roundOrNull(quantile(h.histogram, 0.95, h.max), 2)
+        : null,
       uptimeBars: bars.get(ref) ?? Array.from({ length: 24 }, () => null),
     });
   }
