@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   resolveAdminToken,
+  resolveApiToken,
   resolveDbPath,
+  resolveOfrep,
   resolvePorts,
   resolveRoles,
   resolveTrafficSetting,
@@ -97,5 +99,43 @@ describe('config', () => {
     expect(resolveAdminToken(undefined, env)).toBe('env');
     expect(resolveAdminToken('opt', env)).toBe('opt');
     expect(resolveAdminToken('', env)).toBeUndefined();
+  });
+
+  it('resolves the Platform Admin API token, falling back to the dev default', () => {
+    const env = { EXAMPLE_PLATFORM_API_TOKEN: 'env' };
+    expect(resolveApiToken(undefined, {})).toEqual({
+      token: 'dev-example-platform-token',
+      isDevDefault: true,
+    });
+    expect(resolveApiToken(undefined, env)).toEqual({
+      token: 'env',
+      isDevDefault: false,
+    });
+    expect(resolveApiToken('opt', env)).toEqual({
+      token: 'opt',
+      isDevDefault: false,
+    });
+  });
+
+  it('resolves the OFREP server from options, then env', () => {
+    expect(resolveOfrep(undefined, {})).toBeUndefined();
+    expect(
+      resolveOfrep(undefined, {
+        EXAMPLE_PLATFORM_OFREP_URL: 'http://localhost:7007/api/ops/',
+        EXAMPLE_PLATFORM_OFREP_TOKEN: 'tok',
+      }),
+    ).toEqual({ url: 'http://localhost:7007/api/ops', token: 'tok' });
+    expect(
+      resolveOfrep(false, { EXAMPLE_PLATFORM_OFREP_URL: 'http://x' }),
+    ).toBeUndefined();
+    expect(
+      resolveOfrep(
+        { url: 'http://opt' },
+        { EXAMPLE_PLATFORM_OFREP_URL: 'http://x' },
+      ),
+    ).toEqual({ url: 'http://opt' });
+    expect(() =>
+      resolveOfrep(undefined, { EXAMPLE_PLATFORM_OFREP_URL: 'localhost:7007' }),
+    ).toThrow('EXAMPLE_PLATFORM_OFREP_URL must be an http(s) URL');
   });
 });

@@ -1,4 +1,6 @@
+import { DEV_API_TOKEN } from './adminApi/auth';
 import { defaultDbPath } from './db/defaultDbPath';
+import { OfrepOptions } from './features/TenantFeatures';
 import { isLogLevel, PlatformLogLevel } from './logger';
 import {
   DEFAULT_PORTS,
@@ -104,4 +106,45 @@ export function resolveAdminToken(
 export function resolveLogLevel(env: NodeJS.ProcessEnv): PlatformLogLevel {
   const level = env.EXAMPLE_PLATFORM_LOG_LEVEL?.trim().toLowerCase();
   return level && isLogLevel(level) ? level : 'info';
+}
+
+/**
+ * Platform Admin API token: the option, else `EXAMPLE_PLATFORM_API_TOKEN`,
+ * else the dev default {@link DEV_API_TOKEN} (`isDevDefault` tells).
+ */
+export function resolveApiToken(
+  apiToken: string | undefined,
+  env: NodeJS.ProcessEnv,
+): { token: string; isDevDefault: boolean } {
+  const token = apiToken || env.EXAMPLE_PLATFORM_API_TOKEN;
+  return token
+    ? { token, isDevDefault: false }
+    : { token: DEV_API_TOKEN, isDevDefault: true };
+}
+
+/**
+ * OFREP server the platform evaluates its features with: the option, else
+ * `EXAMPLE_PLATFORM_OFREP_URL` (+ `EXAMPLE_PLATFORM_OFREP_TOKEN`). `false`
+ * or no URL: none.
+ */
+export function resolveOfrep(
+  ofrep: OfrepOptions | false | undefined,
+  env: NodeJS.ProcessEnv,
+): OfrepOptions | undefined {
+  if (ofrep !== undefined) {
+    return ofrep || undefined;
+  }
+  const url = env.EXAMPLE_PLATFORM_OFREP_URL?.trim();
+  if (!url) {
+    return undefined;
+  }
+  if (!/^https?:$/.test(URL.parse(url)?.protocol ?? '')) {
+    throw new Error(
+      `EXAMPLE_PLATFORM_OFREP_URL must be an http(s) URL such as http://localhost:7007/api/ops, got "${url}"`,
+    );
+  }
+  return {
+    url: url.replace(/\/+$/, ''),
+    token: env.EXAMPLE_PLATFORM_OFREP_TOKEN?.trim() || undefined,
+  };
 }

@@ -28,3 +28,14 @@ export { HEALTH_CONTENT_TYPE } from './health/buildHealthDocument';
 export type { TrafficOptions } from './traffic/options';
 export { createConsoleLogger, silentLogger } from './logger';
 export type { PlatformLogger, PlatformLogLevel } from './logger';
+export { DEV_API_TOKEN } from './adminApi/auth';
+export { ADMIN_API_BASE_PATH } from './adminApi/router';
+export type {
+  AdminApiDeliverabilityPoint,
+  AdminApiFeatureEvaluation,
+  AdminApiLogin,
+  AdminApiTenant,
+  AdminApiUser,
+} from './adminApi/types';
+export { AI_COMPOSER_FLAG } from './features/TenantFeatures';
+export type { OfrepOptions } from './features/TenantFeatures';

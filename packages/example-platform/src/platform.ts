@@ -1,11 +1,14 @@
 import {
   resolveAdminToken,
+  resolveApiToken,
   resolveDbPath,
   resolveLogLevel,
+  resolveOfrep,
   resolvePorts,
   resolveTrafficSetting,
 } from './config';
 import { openPlatformDatabase } from './db/openPlatformDatabase';
+import { OfrepOptions, TenantFeatures } from './features/TenantFeatures';
 import { EventLoopDelaySampler } from './health/eventLoopSampler';
 import { DEFAULT_HEALTH_THRESHOLDS, HealthThresholds } from './health/types';
 import { createConsoleLogger, PlatformLogger } from './logger';
@@ -34,6 +37,25 @@ export interface PlatformOptions {
    * `''` turns the check off.
    */
   adminToken?: string;
+  /**
+   * Bearer token of the Platform Admin API (`/admin-api/v1` on the api role).
+   * Env `EXAMPLE_PLATFORM_API_TOKEN`; when neither is set the dev default
+   * `dev-example-platform-token` is accepted (and a warning logged).
+   */
+  apiToken?: string;
+  /**
+   * OFREP server the api role evaluates tenants' feature flags with. Env
+   * `EXAMPLE_PLATFORM_OFREP_URL` and `EXAMPLE_PLATFORM_OFREP_TOKEN`; `false`
+   * or unset: no provider, OpenFeature's default provider answers.
+   */
+  ofrep?: OfrepOptions | false;
+  /** How long a tenant's feature evaluation is reused. Default 5000 ms. */
+  featureCacheMs?: number;
+  /**
+   * Whether a fresh database gets 30 days of login and delivery history
+   * (once per database). Default true.
+   */
+  seedHistory?: boolean;
   /** Default: console, level from env `EXAMPLE_PLATFORM_LOG_LEVEL`. */
   logger?: PlatformLogger;
   /** `releaseId` in health documents. Env `EXAMPLE_PLATFORM_RELEASE_ID`. */
@@ -103,10 +125,26 @@ export async function startRoles(
     resolveTrafficSetting(options.traffic, env),
   );
 
-  const database = openPlatformDatabase(dbPath);
+  const apiToken = resolveApiToken(options.apiToken, env);
+  const ofrep = resolveOfrep(options.ofrep, env);
+
+  const database = openPlatformDatabase(dbPath, {
+    seedHistory: options.seedHistory ?? true,
+  });
+  const features = new TenantFeatures({
+    ofrep,
+    cacheMs: options.featureCacheMs ?? 5000,
+    store: database.featureEvaluations,
+    logger,
+  });
   const sampler = new EventLoopDelaySampler();
   const context: RoleContext = {
     repository: database.repository,
+    directory: database.directory,
+    deliverability: database.deliverability,
+    featureEvaluations: database.featureEvaluations,
+    features,
+    apiToken: apiToken.token,
     faults: new Map(),
     sampler,
     thresholds: { ...DEFAULT_HEALTH_THRESHOLDS, ...options.thresholds },
@@ -121,6 +159,7 @@ export async function startRoles(
   const running: RunningRole[] = [];
   const shutdown = async () => {
     await Promise.all(running.map(role => role.close()));
+    await features.close();
     sampler.stop();
     database.close();
   };
@@ -134,6 +173,19 @@ export async function startRoles(
   } catch (error) {
     await shutdown();
     throw error;
+  }
+
+  if (roles.includes('api')) {
+    if (apiToken.isDevDefault) {
+      logger.warn(
+        'Platform Admin API accepts the dev default token dev-example-platform-token; set EXAMPLE_PLATFORM_API_TOKEN outside development',
+      );
+    }
+    logger.info(
+      ofrep
+        ? `evaluating feature flags over OFREP at ${ofrep.url}`
+        : 'EXAMPLE_PLATFORM_OFREP_URL is not set: feature flags evaluate to their defaults',
+    );
   }
 
   let closing: Promise<void> | undefined;

@@ -5,3 +5,4 @@
  */
 export * from './health';
 export * from './platform';
+export * from './platform/PlatformAdminApiClient';

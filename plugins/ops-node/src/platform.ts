@@ -57,6 +57,23 @@ export interface DeliverabilityPoint {
 }
 
 /**
+ * The value a platform last evaluated for one feature flag and one tenant (through
+ * OpenFeature), so operators can see that an override has taken effect.
+ * @public
+ */
+export interface PlatformFeatureEvaluation {
+  flagKey: string;
+  value: boolean | string | number | { [key: string]: unknown };
+  variant?: string;
+  /** OpenFeature resolution reason, e.g. `TARGETING_MATCH`, `DEFAULT`, `ERROR`. */
+  reason: string;
+  /** OpenFeature error code when the evaluation failed, e.g. `FLAG_NOT_FOUND`. */
+  errorCode?: string;
+  errorMessage?: string;
+  evaluatedAt: string;
+}
+
+/**
  * Where the console reads tenants, their users and login history, and per-tenant email
  * deliverability. Built in: an HTTP client of the Platform Admin API; modules can add
  * others through {@link opsPlatformProvidersExtensionPoint}.
@@ -85,6 +102,13 @@ export interface PlatformAdminProvider {
     to: string;
     intervalSeconds: number;
   }): Promise<DeliverabilityPoint[]>;
+  /**
+   * The feature-flag values the platform last evaluated for a tenant, one per flag.
+   * Optional: platforms that do not report evaluations leave it out.
+   */
+  getFeatureEvaluations?(
+    tenantId: string,
+  ): Promise<PlatformFeatureEvaluation[]>;
 }
 
 /** @public */

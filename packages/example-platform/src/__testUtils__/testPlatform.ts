@@ -1,6 +1,8 @@
 import { silentLogger } from '../logger';
 import { PlatformOptions, RunningPlatform, startPlatform } from '../platform';
 
+export { seededRandom } from '../traffic/random';
+
 /** Ports 0, in-memory database, no traffic, no env leaking in, silent. */
 export const TEST_PLATFORM_OPTIONS: PlatformOptions = {
   dbPath: ':memory:',
@@ -15,18 +17,6 @@ export function startTestPlatform(
   overrides: PlatformOptions = {},
 ): Promise<RunningPlatform> {
   return startPlatform({ ...TEST_PLATFORM_OPTIONS, ...overrides });
-}
-
-/** Deterministic random numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Polls `check` until it returns a truthy value or the timeout passes. */

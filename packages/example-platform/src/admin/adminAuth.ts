@@ -2,7 +2,8 @@ import { NextFunction, Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { sendError } from '../httpErrors';
 
-function tokensMatch(given: string, expected: string): boolean {
+/** Compares two tokens in constant time. */
+export function tokensMatch(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);

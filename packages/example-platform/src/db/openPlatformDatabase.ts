@@ -1,3 +1,7 @@
+import { seedHistory } from '../history/seedHistory';
+import { DeliverabilityRepository } from './DeliverabilityRepository';
+import { DirectoryRepository } from './DirectoryRepository';
+import { FeatureEvaluationRepository } from './FeatureEvaluationRepository';
 import { PlatformRepository } from './repository';
 import { applySchema } from './schema';
 import { seedDatabase } from './seed';
@@ -7,15 +11,34 @@ import { openSqlite, SqliteDatabase } from './sqlite';
 export interface PlatformDatabase {
   db: SqliteDatabase;
   repository: PlatformRepository;
+  directory: DirectoryRepository;
+  deliverability: DeliverabilityRepository;
+  featureEvaluations: FeatureEvaluationRepository;
   close(): void;
 }
 
+/** Options of {@link openPlatformDatabase}. */
+export interface OpenPlatformDatabaseOptions {
+  /**
+   * Whether a fresh database gets 30 days of login and delivery history
+   * ending at `now` (once per database). Default false.
+   */
+  seedHistory?: boolean;
+  now?: Date;
+}
+
 /** Opens the database at `dbPath`, applies the schema and seeds it. */
-export function openPlatformDatabase(dbPath: string): PlatformDatabase {
+export function openPlatformDatabase(
+  dbPath: string,
+  options: OpenPlatformDatabaseOptions = {},
+): PlatformDatabase {
   const db = openSqlite(dbPath);
   try {
     applySchema(db);
     seedDatabase(db);
+    if (options.seedHistory) {
+      seedHistory(db, options.now);
+    }
   } catch (error) {
     db.close();
     throw error;
@@ -23,6 +46,9 @@ export function openPlatformDatabase(dbPath: string): PlatformDatabase {
   return {
     db,
     repository: new PlatformRepository(db),
+    directory: new DirectoryRepository(db),
+    deliverability: new DeliverabilityRepository(db),
+    featureEvaluations: new FeatureEvaluationRepository(db),
     close() {
       if (db.open) {
         db.close();

@@ -129,29 +129,46 @@ describe('platform database', () => {
     expect(repo.queueBacklog()).toEqual({ count: 0, oldestQueuedAt: null });
   });
 
-  it('records logins and updates last_login_at on success only', () => {
+  it('records logins with their source and updates last_login_at on success only', () => {
     const repo = database.repository;
     const [user] = repo.listActiveUsers();
-    repo.recordLogin(
-      user.id,
-      false,
-      '10.0.0.1',
-      new Date('2026-01-01T00:00:00Z'),
-    );
+    repo.recordLogin({
+      userId: user.id,
+      success: false,
+      ip: '192.0.2.1',
+      at: new Date('2026-01-01T00:00:00Z'),
+    });
     expect(repo.listActiveUsers()[0].lastLoginAt).toBeNull();
-    repo.recordLogin(
-      user.id,
-      true,
-      '10.0.0.2',
-      new Date('2026-01-02T00:00:00Z'),
-    );
+    repo.recordLogin({
+      userId: user.id,
+      success: true,
+      ip: '192.0.2.2',
+      userAgent: 'curl/8.5.0',
+      country: 'IE',
+      at: new Date('2026-01-02T00:00:00Z'),
+    });
+    // an older success does not move last_login_at back
+    repo.recordLogin({
+      userId: user.id,
+      success: true,
+      ip: '192.0.2.2',
+      at: new Date('2026-01-01T12:00:00Z'),
+    });
     expect(repo.listActiveUsers()[0].lastLoginAt).toBe(
       '2026-01-02T00:00:00.000Z',
     );
-    expect(repo.countLogins()).toBe(2);
+    expect(repo.countLogins()).toBe(3);
+    expect(database.directory.listLogins(user.id, { limit: 1 })[0]).toEqual({
+      userId: user.id,
+      at: '2026-01-02T00:00:00.000Z',
+      success: true,
+      ip: '192.0.2.2',
+      userAgent: 'curl/8.5.0',
+      country: 'IE',
+    });
   });
 
-  it('prunes delivered messages and logins older than the cutoff, never queued ones', () => {
+  it('prunes delivered messages and logins older than the cutoffs, never queued ones', () => {
     const repo = database.repository;
     const old = new Date('2026-01-01T00:00:00Z');
     const recent = new Date('2026-01-03T00:00:00Z');
@@ -160,12 +177,22 @@ describe('platform database', () => {
     repo.enqueueMessages([message('globex', 3)], recent);
     repo.deliverBatch(10, () => 'bounced', recent); // delivers the old queued one and the recent one
     const [user] = repo.listActiveUsers();
-    repo.recordLogin(user.id, true, '10.0.0.1', old);
-    repo.recordLogin(user.id, true, '10.0.0.1', recent);
+    repo.recordLogin({
+      userId: user.id,
+      success: true,
+      ip: '10.0.0.1',
+      at: old,
+    });
+    repo.recordLogin({
+      userId: user.id,
+      success: true,
+      ip: '10.0.0.1',
+      at: recent,
+    });
     repo.enqueueMessages([message('acme', 4)], old); // still queued: kept
 
     const pruned = repo.pruneOlderThan(new Date('2026-01-02T00:00:00Z'));
-    expect(pruned).toEqual({ messages: 2, logins: 1 });
+    expect(pruned).toEqual({ messages: 2, logins: 1, deliveryCounts: 1 });
     expect(repo.countMessagesByStatus()).toEqual({
       queued: 1,
       sent: 0,
@@ -173,5 +200,34 @@ describe('platform database', () => {
       complained: 0,
     });
     expect(repo.countLogins()).toBe(1);
+  });
+
+  it('keeps logins and delivery history longer than messages when told', () => {
+    const repo = database.repository;
+    const old = new Date('2026-01-01T00:00:00Z');
+    repo.enqueueMessages([message('acme', 1)], old);
+    repo.deliverBatch(1, () => 'sent', old);
+    const [user] = repo.listActiveUsers();
+    repo.recordLogin({
+      userId: user.id,
+      success: true,
+      ip: '10.0.0.1',
+      at: old,
+    });
+
+    expect(
+      repo.pruneOlderThan(
+        new Date('2026-01-02T00:00:00Z'),
+        new Date('2025-12-01T00:00:00Z'),
+      ),
+    ).toEqual({ messages: 1, logins: 0, deliveryCounts: 0 });
+    expect(
+      database.deliverability.query({
+        tenantId: 'acme',
+        from: old,
+        to: new Date('2026-01-01T01:00:00Z'),
+        intervalSeconds: 3600,
+      })[0],
+    ).toMatchObject({ sent: 1, delivered: 1 });
   });
 });

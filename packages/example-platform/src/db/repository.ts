@@ -2,6 +2,7 @@ import { SqliteDatabase, SqliteStatement } from './sqlite';
 import {
   DeliveryOutcome,
   MessageCounts,
+  NewLogin,
   NewMessage,
   Tenant,
   User,
@@ -130,7 +131,9 @@ export class PlatformRepository {
 
   /**
    * Takes up to `limit` of the oldest queued messages and records the
-   * outcome `decide` picks for each one.
+   * outcome `decide` picks for each one. The outcomes are also added to the
+   * tenant's delivery counts of the current minute (the deliverability
+   * history, which outlives the pruned messages).
    */
   deliverBatch(
     limit: number,
@@ -138,42 +141,77 @@ export class PlatformRepository {
     now: Date = new Date(),
   ): DeliveryCounts {
     const select = this.#db.prepare(
-      `SELECT id FROM messages WHERE status = 'queued' ORDER BY id LIMIT ?`,
+      `SELECT id, tenant_id FROM messages WHERE status = 'queued' ORDER BY id LIMIT ?`,
     );
     const update = this.#db.prepare(
       `UPDATE messages SET status = ?, sent_at = ? WHERE id = ? AND status = 'queued'`,
     );
+    const addCounts = this.#db.prepare(
+      `INSERT INTO delivery_counts (tenant_id, bucket_start, sent, bounced, complaints)
+       VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (tenant_id, bucket_start) DO UPDATE SET
+         sent = sent + excluded.sent,
+         bounced = bounced + excluded.bounced,
+         complaints = complaints + excluded.complaints`,
+    );
     const sentAt = now.toISOString();
+    const minute = Math.floor(now.getTime() / 60_000) * 60;
     return this.#db.transaction(() => {
       const counts: DeliveryCounts = { sent: 0, bounced: 0, complained: 0 };
-      const rows = select.all(limit) as Array<{ id: number }>;
-      for (const { id } of rows) {
+      const perTenant = new Map<string, DeliveryCounts>();
+      const rows = select.all(limit) as Array<{
+        id: number;
+        tenant_id: string;
+      }>;
+      for (const { id, tenant_id: tenantId } of rows) {
         const outcome = decide();
         if (update.run(outcome, sentAt, id).changes > 0) {
           counts[outcome] += 1;
+          const tenant = perTenant.get(tenantId) ?? {
+            sent: 0,
+            bounced: 0,
+            complained: 0,
+          };
+          tenant[outcome] += 1;
+          perTenant.set(tenantId, tenant);
         }
+      }
+      for (const [tenantId, c] of perTenant) {
+        addCounts.run(
+          tenantId,
+          minute,
+          c.sent + c.bounced + c.complained,
+          c.bounced,
+          c.complained,
+        );
       }
       return counts;
     })();
   }
 
-  recordLogin(
-    userId: string,
-    success: boolean,
-    ip: string,
-    at: Date = new Date(),
-  ): void {
-    const iso = at.toISOString();
+  recordLogin(login: NewLogin): void {
+    const iso = (login.at ?? new Date()).toISOString();
     this.#db.transaction(() => {
       this.#db
         .prepare(
-          'INSERT INTO logins (user_id, at, success, ip) VALUES (?, ?, ?, ?)',
+          `INSERT INTO logins (user_id, at, success, ip, user_agent, country)
+           VALUES (?, ?, ?, ?, ?, ?)`,
         )
-        .run(userId, iso, success ? 1 : 0, ip);
-      if (success) {
+        .run(
+          login.userId,
+          iso,
+          login.success ? 1 : 0,
+          login.ip,
+          login.userAgent ?? null,
+          login.country ?? null,
+        );
+      if (login.success) {
         this.#db
-          .prepare('UPDATE users SET last_login_at = ? WHERE id = ?')
-          .run(iso, userId);
+          .prepare(
+            `UPDATE users SET last_login_at = ?
+             WHERE id = ? AND (last_login_at IS NULL OR last_login_at < ?)`,
+          )
+          .run(iso, login.userId, iso);
       }
     })();
   }
@@ -186,20 +224,53 @@ export class PlatformRepository {
   }
 
   /**
-   * Deletes messages that left the queue before `cutoff`, and logins older
-   * than it. Queued messages are kept however old they are: they are the
-   * backlog.
+   * Deletes messages that left the queue before `messagesBefore` (queued
+   * messages are kept however old they are: they are the backlog), logins
+   * and delivery counts older than `historyBefore` (default: the same time),
+   * and folds per-minute delivery counts older than `messagesBefore` into
+   * per-hour ones so the history stays small.
    */
-  pruneOlderThan(cutoff: Date): { messages: number; logins: number } {
-    const iso = cutoff.toISOString();
-    return this.#db.transaction(() => ({
-      messages: this.#db
+  pruneOlderThan(
+    messagesBefore: Date,
+    historyBefore: Date = messagesBefore,
+  ): { messages: number; logins: number; deliveryCounts: number } {
+    const messagesIso = messagesBefore.toISOString();
+    const compactBefore = Math.floor(messagesBefore.getTime() / 1000);
+    const historyIso = historyBefore.toISOString();
+    const historyEpoch = Math.floor(historyBefore.getTime() / 1000);
+    return this.#db.transaction(() => {
+      this.#db
         .prepare(
-          `DELETE FROM messages WHERE status != 'queued' AND created_at < ?`,
+          `INSERT INTO delivery_counts (tenant_id, bucket_start, sent, bounced, complaints)
+           SELECT tenant_id, bucket_start - bucket_start % 3600 AS hour,
+                  SUM(sent), SUM(bounced), SUM(complaints)
+           FROM delivery_counts
+           WHERE bucket_start < ? AND bucket_start % 3600 != 0
+           GROUP BY tenant_id, hour
+           ON CONFLICT (tenant_id, bucket_start) DO UPDATE SET
+             sent = sent + excluded.sent,
+             bounced = bounced + excluded.bounced,
+             complaints = complaints + excluded.complaints`,
         )
-        .run(iso).changes,
-      logins: this.#db.prepare('DELETE FROM logins WHERE at < ?').run(iso)
-        .changes,
-    }))();
+        .run(compactBefore);
+      this.#db
+        .prepare(
+          'DELETE FROM delivery_counts WHERE bucket_start < ? AND bucket_start % 3600 != 0',
+        )
+        .run(compactBefore);
+      return {
+        messages: this.#db
+          .prepare(
+            `DELETE FROM messages WHERE status != 'queued' AND created_at < ?`,
+          )
+          .run(messagesIso).changes,
+        logins: this.#db
+          .prepare('DELETE FROM logins WHERE at < ?')
+          .run(historyIso).changes,
+        deliveryCounts: this.#db
+          .prepare('DELETE FROM delivery_counts WHERE bucket_start < ?')
+          .run(historyEpoch).changes,
+      };
+    })();
   }
 }

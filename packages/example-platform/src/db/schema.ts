@@ -1,4 +1,4 @@
-import { SqliteDatabase } from './sqlite';
+import { immediateTransaction, SqliteDatabase } from './sqlite';
 
 /**
  * The platform's tables. Statements are idempotent so the schema can be
@@ -50,7 +50,75 @@ CREATE INDEX IF NOT EXISTS messages_status_created_idx ON messages (status, crea
 CREATE INDEX IF NOT EXISTS messages_tenant_created_idx ON messages (tenant_id, created_at);
 `;
 
-/** Creates any missing tables and indexes. */
+/**
+ * Changes on top of {@link SCHEMA_SQL}, applied once each, in order, and
+ * tracked in `PRAGMA user_version` so database files created by an older
+ * version of the platform are upgraded in place.
+ */
+export const SCHEMA_MIGRATIONS: ReadonlyArray<{
+  version: number;
+  sql: string;
+}> = [
+  {
+    // login sources, delivery history, feature evaluations
+    version: 2,
+    sql: `
+ALTER TABLE logins ADD COLUMN user_agent TEXT;
+ALTER TABLE logins ADD COLUMN country TEXT;
+
+-- Messages per tenant and bucket (epoch seconds; a minute for live traffic,
+-- an hour for seeded or compacted history): the source of deliverability.
+CREATE TABLE delivery_counts (
+  tenant_id    TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  bucket_start INTEGER NOT NULL,
+  sent         INTEGER NOT NULL DEFAULT 0,
+  bounced      INTEGER NOT NULL DEFAULT 0,
+  complaints   INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (tenant_id, bucket_start)
+);
+CREATE INDEX delivery_counts_start_idx ON delivery_counts (bucket_start);
+
+-- The value last evaluated per tenant and feature flag.
+CREATE TABLE feature_evaluations (
+  tenant_id     TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  flag_key      TEXT NOT NULL,
+  value_json    TEXT NOT NULL,
+  variant       TEXT,
+  reason        TEXT NOT NULL,
+  error_code    TEXT,
+  error_message TEXT,
+  evaluated_at  TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, flag_key)
+);
+
+CREATE TABLE platform_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
+];
+
+/** The schema version a fully migrated database has. */
+export const SCHEMA_VERSION =
+  SCHEMA_MIGRATIONS[SCHEMA_MIGRATIONS.length - 1].version;
+
+/**
+ * Creates any missing tables and indexes and applies pending migrations.
+ * Runs in an immediate transaction so role processes sharing a file do not
+ * migrate it twice.
+ */
 export function applySchema(db: SqliteDatabase): void {
-  db.exec(SCHEMA_SQL);
+  immediateTransaction(db, () => {
+    db.exec(SCHEMA_SQL);
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (const migration of SCHEMA_MIGRATIONS) {
+      if (migration.version > current) {
+        db.exec(migration.sql);
+      }
+    }
+    if (current < SCHEMA_VERSION) {
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
+  });
 }

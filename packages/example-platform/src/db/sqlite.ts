@@ -73,3 +73,20 @@ function ensureDataDirectory(dir: string) {
     fs.writeFileSync(path.join(dir, '.gitignore'), '*\n');
   }
 }
+
+/**
+ * Runs `fn` in a `BEGIN IMMEDIATE` transaction: the write lock is taken up
+ * front, so role processes sharing a file cannot both pass a "not done yet"
+ * check and do the same work twice.
+ */
+export function immediateTransaction<T>(db: SqliteDatabase, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -44,3 +44,15 @@ export type MessageCounts = Record<MessageStatus, number>;
 
 /** Outcome of delivering one message. */
 export type DeliveryOutcome = Exclude<MessageStatus, 'queued'>;
+
+/** A login attempt to record. */
+export interface NewLogin {
+  userId: string;
+  success: boolean;
+  ip: string;
+  userAgent?: string;
+  /** ISO 3166-1 alpha-2 country of the IP address. */
+  country?: string;
+  /** Default: now. */
+  at?: Date;
+}

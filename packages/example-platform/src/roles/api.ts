@@ -1,12 +1,15 @@
 import { Router } from 'express';
+import { ADMIN_API_BASE_PATH, createAdminApiRouter } from '../adminApi/router';
+import { createMailRouter } from '../mail/mailRoutes';
 import { startRepeating } from '../traffic/repeat';
 import { produceTick } from '../traffic/producer';
 import { RoleDefinition } from './types';
 
 /**
- * The api role: where tenants' applications submit mail. Its traffic
- * generator enqueues a few messages every tick; it also serves a small
- * stats endpoint and faults for every role in the process.
+ * The api role: where tenants' applications submit mail, and where the
+ * Platform Admin API is served. Its traffic generator sends a few messages
+ * every tick; it also serves a small stats endpoint and faults for every
+ * role in the process.
  */
 export const apiRole: RoleDefinition = {
   name: 'api',
@@ -14,8 +17,19 @@ export const apiRole: RoleDefinition = {
     'Example platform API: accepts messages from tenants and puts them on the outbound queue',
   reportsQueue: true,
   crossRoleAdmin: true,
-  routes({ repository }) {
+  routes(context) {
+    const { repository } = context;
     const router = Router();
+    router.use(
+      ADMIN_API_BASE_PATH,
+      createAdminApiRouter({
+        apiToken: context.apiToken,
+        directory: context.directory,
+        deliverability: context.deliverability,
+        featureEvaluations: context.featureEvaluations,
+      }),
+    );
+    router.use(createMailRouter(context));
     router.get('/stats', (_req, res) => {
       res.json({
         messages: repository.countMessagesByStatus(),
@@ -29,14 +43,15 @@ export const apiRole: RoleDefinition = {
     });
     return router;
   },
-  startTraffic({ repository, random, logger }, traffic) {
+  startTraffic(context, traffic) {
+    const { random, logger } = context;
     return [
       startRepeating(
         'enqueue messages',
         traffic.intervalMs,
-        () => {
-          const added = produceTick(
-            repository,
+        async () => {
+          const added = await produceTick(
+            context,
             traffic.maxMessagesPerTick,
             random,
           );

@@ -15,7 +15,7 @@ export const schedulerRole: RoleDefinition = {
         'record logins',
         traffic.loginIntervalMs,
         () => {
-          recordLoginsTick(repository, random);
+          recordLoginsTick(repository, random, traffic);
         },
         logger,
       ),
@@ -23,7 +23,7 @@ export const schedulerRole: RoleDefinition = {
         'prune old rows',
         traffic.pruneIntervalMs,
         () => {
-          const pruned = pruneTick(repository, traffic.retentionHours);
+          const pruned = pruneTick(repository, traffic);
           logger.debug('pruned old rows', { ...pruned });
         },
         logger,

@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import { FaultRegistry } from '../admin/faultRoutes';
+import { DeliverabilityRepository } from '../db/DeliverabilityRepository';
+import { DirectoryRepository } from '../db/DirectoryRepository';
+import { FeatureEvaluationRepository } from '../db/FeatureEvaluationRepository';
 import { PlatformRepository } from '../db/repository';
+import { TenantFeatures } from '../features/TenantFeatures';
 import { EventLoopDelaySampler } from '../health/eventLoopSampler';
 import { HealthThresholds } from '../health/types';
 import { PlatformLogger } from '../logger';
@@ -11,6 +15,13 @@ import { RoleName } from './roleNames';
 /** Everything a role needs, shared by the roles running in one process. */
 export interface RoleContext {
   repository: PlatformRepository;
+  directory: DirectoryRepository;
+  deliverability: DeliverabilityRepository;
+  featureEvaluations: FeatureEvaluationRepository;
+  /** Feature flags of tenants, evaluated through OpenFeature. */
+  features: TenantFeatures;
+  /** Bearer token of the Platform Admin API. */
+  apiToken: string;
   faults: FaultRegistry;
   sampler: EventLoopDelaySampler;
   thresholds: HealthThresholds;

@@ -20,8 +20,15 @@ export interface TrafficOptions {
   loginIntervalMs: number;
   /** How often the scheduler prunes old rows. Default 60000 ms. */
   pruneIntervalMs: number;
-  /** Rows older than this are pruned. Default 24 hours. */
+  /**
+   * Delivered messages older than this are pruned, and per-minute delivery
+   * counts older than this are folded into hours. Default 24 hours.
+   */
   retentionHours: number;
+  /** Logins and delivery history older than this are pruned. Default 35 days. */
+  historyDays: number;
+  /** Logins per active user per day the scheduler records. Default 6. */
+  loginsPerUserPerDay: number;
 }
 
 /** Builds complete traffic options, or `undefined` when traffic is off. */
@@ -55,6 +62,12 @@ export function resolveTrafficOptions(
     ),
     pruneIntervalMs: positive(given.pruneIntervalMs, 60_000, 'pruneIntervalMs'),
     retentionHours: positive(given.retentionHours, 24, 'retentionHours'),
+    historyDays: positive(given.historyDays, 35, 'historyDays'),
+    loginsPerUserPerDay: positive(
+      given.loginsPerUserPerDay,
+      6,
+      'loginsPerUserPerDay',
+    ),
   };
 }
 

@@ -1,4 +1,6 @@
 import { PlatformRepository } from '../db/repository';
+import { TenantFeatures } from '../features/TenantFeatures';
+import { submitMessages } from '../mail/submitMessages';
 import { NewMessage, Tenant, TenantTier } from '../db/types';
 import { pickOne, pickWeighted, randomInt, RandomSource } from './random';
 
@@ -49,13 +51,20 @@ export function generateMessages(
   return messages;
 }
 
-/** One producer tick: enqueue 1..maxPerTick messages. Returns how many. */
-export function produceTick(
-  repository: PlatformRepository,
+/**
+ * One producer tick: send 1..maxPerTick messages for tenants picked by tier
+ * (evaluating each tenant's features first). Returns how many were queued.
+ */
+export async function produceTick(
+  deps: { repository: PlatformRepository; features: TenantFeatures },
   maxPerTick: number,
   random: RandomSource,
-): number {
-  const tenants = repository.listTenants();
+): Promise<number> {
+  const tenants = deps.repository.listTenants();
   const count = randomInt(random, 1, Math.max(1, Math.floor(maxPerTick)));
-  return repository.enqueueMessages(generateMessages(tenants, count, random));
+  const submitted = await submitMessages(
+    deps,
+    generateMessages(tenants, count, random),
+  );
+  return submitted.queued;
 }

@@ -32,3 +32,25 @@ export function pickOne<T>(random: RandomSource, items: readonly T[]) {
     ? items[randomInt(random, 0, items.length - 1)]
     : undefined;
 }
+
+/** Deterministic numbers in [0, 1) from a 32-bit seed (mulberry32). */
+export function seededRandom(seed: number): RandomSource {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A 32-bit FNV-1a hash of a string, e.g. to seed {@link seededRandom} per user. */
+export function hashString(value: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

@@ -10,6 +10,7 @@ import { generateMessages, produceTick } from './producer';
 import { pickWeighted } from './random';
 import { startRepeating } from './repeat';
 import { decideOutcome, sendTick } from './sender';
+import { TenantFeatures } from '../features/TenantFeatures';
 
 describe('traffic generator', () => {
   let database: PlatformDatabase;
@@ -40,16 +41,31 @@ describe('traffic generator', () => {
     );
   });
 
-  it('enqueues between 1 and maxPerTick messages per tick', () => {
+  it('enqueues between 1 and maxPerTick messages per tick', async () => {
     const random = seededRandom(2);
+    const features = new TenantFeatures({
+      cacheMs: 60_000,
+      store: database.featureEvaluations,
+      logger: silentLogger,
+    });
     let total = 0;
     for (let i = 0; i < 50; i++) {
-      const added = produceTick(database.repository, 4, random);
+      const added = await produceTick(
+        { repository: database.repository, features },
+        4,
+        random,
+      );
       expect(added).toBeGreaterThanOrEqual(1);
       expect(added).toBeLessThanOrEqual(4);
       total += added;
     }
     expect(database.repository.queueBacklog().count).toBe(total);
+    // the tenants that sent mail had their ai-composer flag evaluated
+    const evaluated = database.repository
+      .listTenants()
+      .filter(t => database.featureEvaluations.list(t.id).length > 0);
+    expect(evaluated.length).toBeGreaterThan(0);
+    await features.close();
   });
 
   it('delivers with about the configured bounce and complaint rates', () => {
@@ -83,12 +99,47 @@ describe('traffic generator', () => {
   it('records logins and prunes old rows', () => {
     const random = seededRandom(5);
     const now = new Date('2026-01-10T00:00:00Z');
-    const recorded = recordLoginsTick(database.repository, random, now);
-    expect(recorded).toBeGreaterThanOrEqual(1);
+    const everyone = { loginsPerUserPerDay: 1e9, loginIntervalMs: 1000 };
+    const recorded = recordLoginsTick(
+      database.repository,
+      random,
+      everyone,
+      now,
+    );
+    expect(recorded).toBe(database.repository.listActiveUsers().length);
     expect(database.repository.countLogins()).toBe(recorded);
-    expect(pruneTick(database.repository, 24, now).logins).toBe(0);
+    const keep = { retentionHours: 24, historyDays: 2 };
+    expect(pruneTick(database.repository, keep, now).logins).toBe(0);
     const later = new Date(now.getTime() + 25 * 3_600_000);
-    expect(pruneTick(database.repository, 24, later).logins).toBe(recorded);
+    expect(pruneTick(database.repository, keep, later).logins).toBe(0);
+    const muchLater = new Date(now.getTime() + 49 * 3_600_000);
+    expect(pruneTick(database.repository, keep, muchLater).logins).toBe(
+      recorded,
+    );
+  });
+
+  it('records about loginsPerUserPerDay logins a day from usual sources', () => {
+    const random = seededRandom(6);
+    const users = database.repository.listActiveUsers();
+    const options = { loginsPerUserPerDay: 6, loginIntervalMs: 60_000 };
+    let recorded = 0;
+    for (let minute = 0; minute < 24 * 60; minute++) {
+      recorded += recordLoginsTick(
+        database.repository,
+        random,
+        options,
+        new Date(Date.UTC(2026, 0, 10, 0, minute)),
+      );
+    }
+    expect(recorded / users.length).toBeGreaterThan(4);
+    expect(recorded / users.length).toBeLessThan(8);
+    const logins = database.db
+      .prepare('SELECT ip, country, user_agent FROM logins')
+      .all() as Array<{ ip: string; country: string; user_agent: string }>;
+    const usual = logins.filter(l => !l.ip.startsWith('203.0.113.'));
+    expect(usual.length / logins.length).toBeGreaterThan(0.95);
+    expect(logins.every(l => /^[A-Z]{2}$/.test(l.country))).toBe(true);
+    expect(logins.every(l => l.user_agent.length > 0)).toBe(true);
   });
 
   it('picks nothing when all weights are zero', () => {
@@ -100,6 +151,8 @@ describe('resolveTrafficOptions', () => {
   it('is off for false and fills defaults otherwise', () => {
     expect(resolveTrafficOptions(false)).toBeUndefined();
     expect(resolveTrafficOptions(true)).toMatchObject({
+      historyDays: 35,
+      loginsPerUserPerDay: 6,
       intervalMs: 1000,
       sendIntervalMs: 1000,
       loginIntervalMs: 5000,

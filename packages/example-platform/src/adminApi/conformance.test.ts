@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import {
+  CONTRACT_PATH,
+  contractClient,
+  ContractValidator,
+} from '../__testUtils__/contract';
+import { OfrepStub, startOfrepStub } from '../__testUtils__/ofrepStub';
+import { startTestPlatform } from '../__testUtils__/testPlatform';
+import { RunningPlatform } from '../platform';
+
+const TOKEN = 'conformance-token';
+
+/**
+ * Every response of the example platform's Platform Admin API, success and
+ * error, must match the OpenAPI document in ops-common; and every response
+ * the document declares must be produced by some request here.
+ */
+describe('Platform Admin API conformance', () => {
+  let platform: RunningPlatform;
+  let stub: OfrepStub;
+  let validator: ContractValidator;
+  let get: ReturnType<typeof contractClient>;
+
+  beforeAll(async () => {
+    stub = await startOfrepStub(() => ({
+      status: 200,
+      body: {
+        key: 'ai-composer',
+        value: false,
+        reason: 'TARGETING_MATCH',
+        variant: 'off',
+      },
+    }));
+    platform = await startTestPlatform({
+      apiToken: TOKEN,
+      ofrep: { url: stub.baseUrl },
+    });
+    validator = new ContractValidator();
+    get = contractClient(platform.urls.api, validator, TOKEN);
+    await fetch(`${platform.urls.api}/tenants/acme/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ recipient: 'a@example.net', subject: 'Hi' }),
+    });
+  });
+
+  afterAll(async () => {
+    await platform.close();
+    await stub.close();
+  });
+
+  const now = Date.now();
+  const from = new Date(now - 7 * 24 * 3_600_000).toISOString();
+  const to = new Date(now).toISOString();
+  const roadRunner = encodeURIComponent('acme:road.runner');
+
+  it.each([
+    ['/tenants', 200],
+    ['/tenants', 401, null],
+    ['/tenants/acme', 200],
+    ['/tenants/stark', 200],
+    ['/tenants/nope', 404],
+    ['/tenants/acme', 401, 'wrong'],
+    ['/tenants/acme/users', 200],
+    ['/tenants/nope/users', 404],
+    ['/tenants/acme/users', 401, null],
+    ['/tenants/acme/feature-evaluations', 200],
+    ['/tenants/globex/feature-evaluations', 200],
+    ['/tenants/nope/feature-evaluations', 404],
+    ['/tenants/acme/feature-evaluations', 401, null],
+    ['/users?q=example&limit=200', 200],
+    ['/users?q=zzzz', 200],
+    ['/users?q=a', 400],
+    ['/users?q=acme&limit=-1', 400],
+    ['/users?q=acme', 401, null],
+    [`/users/${roadRunner}`, 200],
+    [`/users/${encodeURIComponent('acme:elmer.fudd')}`, 200],
+    ['/users/nope', 404],
+    [`/users/${roadRunner}`, 401, null],
+    [`/users/${roadRunner}/logins?limit=1000`, 200],
+    [`/users/${encodeURIComponent('acme:elmer.fudd')}/logins`, 200],
+    [`/users/${roadRunner}/logins?since=${from}`, 200],
+    [`/users/${roadRunner}/logins?since=last-week`, 400],
+    ['/users/nope/logins', 404],
+    [`/users/${roadRunner}/logins`, 401, null],
+    [`/deliverability?from=${from}&to=${to}`, 200],
+    [`/deliverability?tenantId=stark&from=${from}&to=${to}&interval=120`, 200],
+    [`/deliverability?tenantId=acme&from=${from}&to=${to}&interval=86400`, 200],
+    [`/deliverability?from=${to}&to=${from}`, 400],
+    [`/deliverability?tenantId=nope&from=${from}&to=${to}`, 404],
+    [`/deliverability?from=${from}&to=${to}`, 401, null],
+  ] as Array<[string, number, (string | null)?]>)(
+    'GET %s answers %i as documented',
+    // a default keeps the arity at 2, so jest does not pass `done` as token
+    async (pathAndQuery, status, token = undefined) => {
+      const res = await get(pathAndQuery, { token });
+      expect(res.status).toBe(status);
+    },
+  );
+
+  it('reports a successful evaluation in the documented shape', async () => {
+    const { body } = await get('/tenants/acme/feature-evaluations');
+    expect(body.items).toEqual([
+      expect.objectContaining({ flagKey: 'ai-composer', variant: 'off' }),
+    ]);
+  });
+
+  it('produced every response the contract declares', () => {
+    expect(validator.seen()).toEqual(validator.declared());
+  });
+
+  it('detects drift: a response the schema does not allow is rejected', () => {
+    const strict = new ContractValidator();
+    expect(() =>
+      strict.check(
+        'GET',
+        '/admin-api/v1/tenants/acme',
+        200,
+        'application/json',
+        {
+          id: 'acme',
+          name: 'Acme',
+          tier: 'platinum',
+          region: 'eu',
+          status: 'active',
+          adminEmail: 'a@b.example',
+          createdAt: '2026-01-01T00:00:00Z',
+        },
+      ),
+    ).toThrow('does not match the contract');
+    expect(() =>
+      strict.check('GET', '/admin-api/v1/tenants', 500, 'application/json', {}),
+    ).toThrow('which the contract does not document');
+    expect(() =>
+      strict.check('GET', '/admin-api/v1/queues', 200, 'application/json', {}),
+    ).toThrow('is not in the contract');
+  });
+
+  it('is an OpenAPI 3.0.3 document served from /admin-api/v1 with bearer auth', () => {
+    const text = fs.readFileSync(CONTRACT_PATH, 'utf8');
+    expect(text).toMatch(/^openapi: 3\.0\.3$/m);
+    expect(validator.basePath).toBe('/admin-api/v1');
+    expect(text).toContain('scheme: bearer');
+  });
+});

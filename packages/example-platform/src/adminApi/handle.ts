@@ -1,0 +1,24 @@
+import { NextFunction, Request, Response } from 'express';
+import { sendError } from '../httpErrors';
+import { AdminApiError } from './errors';
+
+/**
+ * Wraps a handler that returns the response body: answers it as JSON, an
+ * {@link AdminApiError} with its status, anything else through `next`.
+ */
+export function handle(fn: (req: Request) => unknown) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    let body: unknown;
+    try {
+      body = fn(req);
+    } catch (error) {
+      if (error instanceof AdminApiError) {
+        sendError(res, error.status, error.name, error.message);
+      } else {
+        next(error);
+      }
+      return;
+    }
+    res.json(body);
+  };
+}

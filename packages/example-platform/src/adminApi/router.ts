@@ -1,0 +1,131 @@
+import { Router } from 'express';
+import {
+  DeliverabilityQuery,
+  DeliverabilityRepository,
+} from '../db/DeliverabilityRepository';
+import { DirectoryRepository } from '../db/DirectoryRepository';
+import { FeatureEvaluationRepository } from '../db/FeatureEvaluationRepository';
+import { requireApiToken } from './auth';
+import { badRequest, notFound } from './errors';
+import { handle } from './handle';
+import {
+  optionalDateTime,
+  optionalInteger,
+  optionalText,
+  requiredDateTime,
+  requiredText,
+} from './params';
+
+/** Where the Platform Admin API is mounted on the api role. */
+export const ADMIN_API_BASE_PATH = '/admin-api/v1';
+
+/** Most buckets one deliverability request may ask for. */
+export const MAX_DELIVERABILITY_BUCKETS = 10_000;
+
+/**
+ * The Platform Admin API
+ * (`@opsconsole/backstage-plugin-ops-common/platform-admin-api.yaml`),
+ * mounted at {@link ADMIN_API_BASE_PATH}.
+ */
+export function createAdminApiRouter(deps: {
+  apiToken: string;
+  directory: DirectoryRepository;
+  deliverability: DeliverabilityRepository;
+  featureEvaluations: FeatureEvaluationRepository;
+}): Router {
+  const { directory, deliverability, featureEvaluations } = deps;
+  const router = Router();
+  router.use(requireApiToken(deps.apiToken));
+
+  const existingTenant = (tenantId: string) => {
+    const tenant = directory.getTenant(tenantId);
+    if (!tenant) {
+      throw notFound(`No tenant with id "${tenantId}"`);
+    }
+    return tenant;
+  };
+  const existingUser = (userId: string) => {
+    const user = directory.getUser(userId);
+    if (!user) {
+      throw notFound(`No user with id "${userId}"`);
+    }
+    return user;
+  };
+
+  router.get(
+    '/tenants',
+    handle(() => ({ items: directory.listTenants() })),
+  );
+  router.get(
+    '/tenants/:tenantId',
+    handle(req => existingTenant(req.params.tenantId)),
+  );
+  router.get(
+    '/tenants/:tenantId/users',
+    handle(req => ({
+      items: directory.listTenantUsers(existingTenant(req.params.tenantId).id),
+    })),
+  );
+  router.get(
+    '/tenants/:tenantId/feature-evaluations',
+    handle(req => ({
+      items: featureEvaluations.list(existingTenant(req.params.tenantId).id),
+    })),
+  );
+  router.get(
+    '/users',
+    handle(req => ({
+      items: directory.searchUsers(
+        requiredText(req, 'q', 2),
+        optionalInteger(req, 'limit', { min: 1, max: 200, default: 50 }),
+      ),
+    })),
+  );
+  router.get(
+    '/users/:userId',
+    handle(req => existingUser(req.params.userId)),
+  );
+  router.get(
+    '/users/:userId/logins',
+    handle(req => {
+      const since = optionalDateTime(req, 'since');
+      const limit = optionalInteger(req, 'limit', {
+        min: 1,
+        max: 1000,
+        default: 100,
+      });
+      const user = existingUser(req.params.userId);
+      return { items: directory.listLogins(user.id, { since, limit }) };
+    }),
+  );
+  router.get(
+    '/deliverability',
+    handle(req => {
+      const query: DeliverabilityQuery = {
+        tenantId: optionalText(req, 'tenantId'),
+        from: requiredDateTime(req, 'from'),
+        to: requiredDateTime(req, 'to'),
+        intervalSeconds: optionalInteger(req, 'interval', {
+          min: 60,
+          default: 3600,
+        }),
+      };
+      if (query.to <= query.from) {
+        throw badRequest(
+          `Query parameter to (${query.to.toISOString()}) must be after from (${query.from.toISOString()})`,
+        );
+      }
+      const buckets = DeliverabilityRepository.bucketCount(query);
+      if (buckets > MAX_DELIVERABILITY_BUCKETS) {
+        throw badRequest(
+          `from, to and interval give ${buckets} buckets; at most ${MAX_DELIVERABILITY_BUCKETS} are allowed, use a longer interval`,
+        );
+      }
+      if (query.tenantId !== undefined) {
+        existingTenant(query.tenantId);
+      }
+      return { items: deliverability.query(query) };
+    }),
+  );
+  return router;
+}

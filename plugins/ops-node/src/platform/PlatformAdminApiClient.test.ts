@@ -1,0 +1,337 @@
+import { ConfigReader } from '@backstage/config';
+import { NotFoundError } from '@backstage/errors';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  RunningPlatform,
+  silentLogger,
+  startPlatform,
+} from '@opsconsole/backstage-plugin-example-platform';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { PlatformAdminApiClient } from './PlatformAdminApiClient';
+
+const TOKEN = 'client-test-token';
+const HOUR = 3_600_000;
+
+describe('PlatformAdminApiClient against the example platform', () => {
+  let platform: RunningPlatform;
+  let client: PlatformAdminApiClient;
+  let startedAt: number;
+
+  beforeAll(async () => {
+    startedAt = Date.now();
+    platform = await startPlatform({
+      dbPath: ':memory:',
+      ports: { api: 0, worker: 0, scheduler: 0 },
+      traffic: false,
+      logger: silentLogger,
+      env: {},
+      apiToken: TOKEN,
+    });
+    client = new PlatformAdminApiClient({
+      baseUrl: `${platform.urls.api}/admin-api/v1`,
+      token: TOKEN,
+    });
+  });
+
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  it('lists and gets tenants; an unknown tenant is undefined', async () => {
+    const tenants = await client.listTenants();
+    expect(tenants.map(t => t.id)).toEqual([
+      'acme',
+      'globex',
+      'hooli',
+      'initech',
+      'stark',
+      'umbrella',
+    ]);
+    expect(await client.getTenant('acme')).toEqual({
+      id: 'acme',
+      name: 'Acme Corporation',
+      tier: 'enterprise',
+      region: 'eu-west-1',
+      status: 'active',
+      adminEmail: 'wile.coyote@acme.example.com',
+      adminName: 'Wile Coyote',
+      createdAt: '2023-02-14T09:00:00.000Z',
+    });
+    expect(await client.getTenant('nope')).toBeUndefined();
+    // an id that must be encoded is sent as one path segment
+    expect(await client.getTenant('acme/users')).toBeUndefined();
+  });
+
+  it("lists a tenant's users; an unknown tenant is a NotFoundError", async () => {
+    const users = await client.listTenantUsers('globex');
+    expect(users.map(u => u.name)).toEqual([
+      'Frank Grimes',
+      'Hank Scorpio',
+      'Lenny Leonard',
+    ]);
+    await expect(client.listTenantUsers('nope')).rejects.toThrow(NotFoundError);
+    await expect(client.listTenantUsers('nope')).rejects.toThrow(
+      /^Platform Admin API listTenantUsers \(GET http:\/\/127\.0\.0\.1:\d+\/admin-api\/v1\/tenants\/nope\/users\) failed: 404 No tenant with id "nope"$/,
+    );
+  });
+
+  it('searches users with encoded queries and a limit', async () => {
+    const found = await client.searchUsers('Road Runner');
+    expect(found.map(u => u.id)).toEqual(['acme:road.runner']);
+    expect(await client.searchUsers('a&limit=1')).toEqual([]);
+    expect(await client.searchUsers('example', { limit: 3 })).toHaveLength(3);
+    await expect(client.searchUsers('x')).rejects.toThrow(
+      'failed: 400 Query parameter q is required and must have at least 2 characters',
+    );
+  });
+
+  it('gets users by ids with reserved characters; an unknown user is undefined', async () => {
+    expect(await client.getUser('acme:wile.coyote')).toMatchObject({
+      id: 'acme:wile.coyote',
+      tenantId: 'acme',
+      role: 'owner',
+      lastLoginAt: expect.any(String),
+    });
+    expect(await client.getUser('acme:nobody')).toBeUndefined();
+  });
+
+  it('reads login history newest first with since and limit', async () => {
+    const all = await client.getUserLogins('acme:road.runner', { limit: 1000 });
+    expect(all.length).toBeGreaterThan(20);
+    expect(all[0].at >= all[all.length - 1].at).toBe(true);
+    expect(all.some(l => l.country === 'RU' && !l.success)).toBe(true);
+    const since = all[4].at;
+    const recent = await client.getUserLogins('acme:road.runner', {
+      since,
+      limit: 1000,
+    });
+    expect(recent.every(l => l.at >= since)).toBe(true);
+    expect(recent.length).toBeGreaterThanOrEqual(5);
+    expect(
+      await client.getUserLogins('acme:road.runner', { limit: 2 }),
+    ).toEqual(all.slice(0, 2));
+    await expect(client.getUserLogins('nobody')).rejects.toThrow(NotFoundError);
+  });
+
+  it('reads deliverability per tenant and for the fleet', async () => {
+    const to = Math.floor(startedAt / HOUR) * HOUR - HOUR;
+    const options = {
+      from: new Date(to - 24 * HOUR).toISOString(),
+      to: new Date(to).toISOString(),
+      intervalSeconds: 3600,
+    };
+    const acme = await client.getDeliverability({
+      ...options,
+      tenantId: 'acme',
+    });
+    const fleet = await client.getDeliverability(options);
+    expect(acme).toHaveLength(24);
+    expect(fleet).toHaveLength(24);
+    expect(acme[0]).toEqual({
+      start: options.from,
+      sent: expect.any(Number),
+      delivered: acme[0].sent - acme[0].bounced,
+      bounced: expect.any(Number),
+      complaints: expect.any(Number),
+    });
+    expect(fleet[0].sent).toBeGreaterThan(acme[0].sent);
+    await expect(
+      client.getDeliverability({ ...options, intervalSeconds: 10 }),
+    ).rejects.toThrow('failed: 400 Query parameter interval');
+  });
+
+  it('reads the feature evaluations the platform recorded', async () => {
+    expect(await client.getFeatureEvaluations('initech')).toEqual([]);
+    const res = await fetch(`${platform.urls.api}/tenants/initech/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ recipient: 'a@example.net', subject: 'Hello' }),
+    });
+    expect(res.status).toBe(202);
+    expect(await client.getFeatureEvaluations('initech')).toEqual([
+      expect.objectContaining({
+        flagKey: 'ai-composer',
+        value: false,
+        evaluatedAt: expect.any(String),
+      }),
+    ]);
+    await expect(client.getFeatureEvaluations('nope')).rejects.toThrow(
+      NotFoundError,
+    );
+  });
+
+  it('names the operation, URL and status when the token is wrong', async () => {
+    const wrong = new PlatformAdminApiClient({
+      baseUrl: `${platform.urls.api}/admin-api/v1/`,
+      token: 'wrong',
+    });
+    const error = await wrong.getTenant('acme').catch(e => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(NotFoundError);
+    expect(error.message).toBe(
+      `Platform Admin API getTenant (GET ${platform.urls.api}/admin-api/v1/tenants/acme) failed: 401 The bearer token is not valid for the Platform Admin API`,
+    );
+    expect(error.message).not.toContain('wrong');
+  });
+});
+
+describe('PlatformAdminApiClient failures', () => {
+  let server: http.Server;
+  let baseUrl: string;
+  let handler: http.RequestListener;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => handler(req, res));
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${
+      (server.address() as AddressInfo).port
+    }/admin-api/v1`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise(resolve => server.close(resolve));
+  });
+
+  it('times out with the configured timeout', async () => {
+    handler = () => {}; // never answers
+    const client = new PlatformAdminApiClient({
+      baseUrl,
+      token: 't',
+      timeoutMs: 50,
+    });
+    await expect(client.listTenants()).rejects.toThrow(
+      `Platform Admin API listTenants (GET ${baseUrl}/tenants) failed: timed out after 50 ms`,
+    );
+  });
+
+  it('reports a non-JSON error body and a 2xx without items', async () => {
+    const client = new PlatformAdminApiClient({ baseUrl, token: 't' });
+    handler = (_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html>Bad gateway</html>');
+    };
+    await expect(client.listTenants()).rejects.toThrow(
+      'failed: 502 <html>Bad gateway</html>',
+    );
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"tenants":[]}');
+    };
+    await expect(client.listTenants()).rejects.toThrow(
+      'answered without an items array',
+    );
+  });
+
+  it('sends the bearer token and encodes query parameters', async () => {
+    const seen: Array<{ url?: string; authorization?: string }> = [];
+    handler = (req, res) => {
+      seen.push({ url: req.url, authorization: req.headers.authorization });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"items":[]}');
+    };
+    const client = new PlatformAdminApiClient({ baseUrl, token: 's3cret' });
+    await client.searchUsers('a b&c=d', { limit: 5 });
+    await client.getUserLogins('t1:u/1', { since: '2026-11-01T00:00:00Z' });
+    await client.getDeliverability({
+      from: '2026-11-01T00:00:00Z',
+      to: '2026-11-02T00:00:00Z',
+      intervalSeconds: 3600,
+    });
+    expect(seen).toEqual([
+      {
+        url: '/admin-api/v1/users?q=a+b%26c%3Dd&limit=5',
+        authorization: 'Bearer s3cret',
+      },
+      {
+        url: '/admin-api/v1/users/t1%3Au%2F1/logins?since=2026-11-01T00%3A00%3A00Z',
+        authorization: 'Bearer s3cret',
+      },
+      {
+        url: '/admin-api/v1/deliverability?from=2026-11-01T00%3A00%3A00Z&to=2026-11-02T00%3A00%3A00Z&interval=3600',
+        authorization: 'Bearer s3cret',
+      },
+    ]);
+  });
+
+  it('reports an unreachable platform', async () => {
+    const closed = http.createServer();
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise(resolve => closed.close(resolve));
+    const client = new PlatformAdminApiClient({
+      baseUrl: `http://127.0.0.1:${port}/admin-api/v1`,
+      token: 't',
+    });
+    await expect(client.listTenants()).rejects.toThrow(
+      `Platform Admin API listTenants (GET http://127.0.0.1:${port}/admin-api/v1/tenants) failed: ECONNREFUSED`,
+    );
+  });
+});
+
+describe('PlatformAdminApiClient.fromConfig', () => {
+  it('is undefined without ops.platform', () => {
+    expect(
+      PlatformAdminApiClient.fromConfig(new ConfigReader({ ops: {} })),
+    ).toBeUndefined();
+    expect(
+      PlatformAdminApiClient.fromConfig(new ConfigReader({})),
+    ).toBeUndefined();
+  });
+
+  it('reads baseUrl, token, timeoutMs and id with defaults', () => {
+    const logger = mockServices.logger.mock();
+    const client = PlatformAdminApiClient.fromConfig(
+      new ConfigReader({
+        ops: {
+          platform: {
+            baseUrl: 'http://127.0.0.1:7101/admin-api/v1',
+            token: 'dev-example-platform-token',
+          },
+        },
+      }),
+      { logger },
+    );
+    expect(client?.id).toBe('platform');
+    expect(logger.info).toHaveBeenCalledWith(
+      'Platform Admin API "platform" at http://127.0.0.1:7101/admin-api/v1',
+    );
+    const named = PlatformAdminApiClient.fromConfig(
+      new ConfigReader({
+        ops: {
+          platform: {
+            baseUrl: 'http://mail.internal/admin-api/v1',
+            token: 't',
+            timeoutMs: 1500,
+            id: 'mail-eu',
+          },
+        },
+      }),
+    );
+    expect(named?.id).toBe('mail-eu');
+  });
+
+  it('rejects a config without token or with a bad baseUrl or timeout', () => {
+    expect(() =>
+      PlatformAdminApiClient.fromConfig(
+        new ConfigReader({ ops: { platform: { baseUrl: 'http://x/y' } } }),
+      ),
+    ).toThrow("Missing required config value at 'ops.platform.token'");
+    expect(() =>
+      PlatformAdminApiClient.fromConfig(
+        new ConfigReader({
+          ops: { platform: { baseUrl: '127.0.0.1:7101', token: 't' } },
+        }),
+      ),
+    ).toThrow('Platform Admin API baseUrl must be an absolute URL');
+    expect(
+      () =>
+        new PlatformAdminApiClient({
+          baseUrl: 'http://x/y',
+          token: 't',
+          timeoutMs: 0,
+        }),
+    ).toThrow('timeoutMs must be a positive number, got 0');
+  });
+});
