@@ -1,0 +1,1 @@
+export { tenantEntityV1alpha1Validator } from './tenantEntityV1alpha1Validator';

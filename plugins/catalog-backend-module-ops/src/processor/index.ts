@@ -1,0 +1,1 @@
+export { TenantEntitiesProcessor } from './TenantEntitiesProcessor';

@@ -1,0 +1,2 @@
+export { PlatformTenantEntityProvider } from './PlatformTenantEntityProvider';
+export type { TenantRefreshResult } from './PlatformTenantEntityProvider';
