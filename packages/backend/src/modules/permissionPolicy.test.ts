@@ -5,8 +5,12 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   opsAuditReadPermission,
+  opsFlagsEvaluatePermission,
+  opsFlagsManagePermission,
+  opsFlagsReadPermission,
   opsHealthProbePermission,
   opsHealthReadPermission,
+  opsTenantFlagsOverridePermission,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { OpsExamplePermissionPolicy } from './permissionPolicy';
 
@@ -37,10 +41,54 @@ describe('OpsExamplePermissionPolicy', () => {
     [opsHealthReadPermission, 'user:default/viewer', AuthorizeResult.ALLOW],
     [opsHealthProbePermission, 'user:default/viewer', AuthorizeResult.DENY],
     [opsAuditReadPermission, 'user:default/viewer', AuthorizeResult.DENY],
+    [opsFlagsReadPermission, 'user:default/viewer', AuthorizeResult.ALLOW],
+    [opsFlagsManagePermission, 'user:default/viewer', AuthorizeResult.DENY],
+    [opsFlagsManagePermission, 'user:default/guest', AuthorizeResult.ALLOW],
+    [opsFlagsEvaluatePermission, 'user:default/viewer', AuthorizeResult.DENY],
+    [
+      opsTenantFlagsOverridePermission,
+      'user:default/guest',
+      AuthorizeResult.ALLOW,
+    ],
   ])('%o for %s is %s', async (permission, user, expected) => {
     expect((await policy.handle({ permission }, as(user))).result).toBe(
       expected,
     );
+  });
+
+  it('lets non-admins override flags only of tenants they own (IS_TENANT_OWNER)', async () => {
+    expect(
+      await policy.handle(
+        { permission: opsTenantFlagsOverridePermission },
+        as('user:default/viewer'),
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'ops',
+      resourceType: 'ops-tenant',
+      conditions: {
+        rule: 'IS_TENANT_OWNER',
+        resourceType: 'ops-tenant',
+        params: {
+          claims: ['user:default/viewer', 'group:default/platform-team'],
+        },
+      },
+    });
+  });
+
+  it('lets services evaluate flags and nothing else', async () => {
+    const service = {
+      credentials: mockCredentials.service('external:example-platform'),
+      info: { userEntityRef: '', ownershipEntityRefs: [] },
+    };
+    expect(
+      (await policy.handle({ permission: opsFlagsEvaluatePermission }, service))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      (await policy.handle({ permission: opsFlagsReadPermission }, service))
+        .result,
+    ).toBe(AuthorizeResult.DENY);
   });
 
   it('denies ops permissions without a user and leaves other plugins permissive', async () => {

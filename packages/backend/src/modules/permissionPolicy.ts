@@ -15,16 +15,23 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  createOpsTenantConditionalDecision,
+  opsTenantConditions,
+} from '@opsconsole/backstage-plugin-ops-backend';
+import {
+  opsFlagsEvaluatePermission,
   opsPermissions,
   opsReadOnlyPermissions,
+  opsTenantFlagsOverridePermission,
 } from '@opsconsole/backstage-plugin-ops-common';
 
 /** Members of this group may do everything in the ops plugin. */
 export const OPS_ADMINS_GROUP = 'group:default/ops-admins';
 
 /**
- * Example policy (not allow-all): ops admins may do everything in `ops`; every other
- * signed-in user may read non-sensitive ops data. Other plugins keep the permissive
+ * Example policy (not allow-all): ops admins may do everything in `ops`; owners of a
+ * tenant may override its feature flags; every other signed-in user may read
+ * non-sensitive ops data; services may evaluate flags. Other plugins keep the permissive
  * behaviour of a fresh Backstage app. Adopters replace this with their own policy.
  */
 export class OpsExamplePermissionPolicy implements PermissionPolicy {
@@ -40,13 +47,28 @@ export class OpsExamplePermissionPolicy implements PermissionPolicy {
       | { type?: string }
       | undefined;
     if (!user || principal?.type !== 'user') {
-      return { result: AuthorizeResult.DENY };
+      // machines (external access tokens) may evaluate flags over OFREP; note that the
+      // permissions service decides service principals from their token's access
+      // restrictions before a policy is asked
+      const machineEvaluates =
+        principal?.type === 'service' &&
+        isPermission(request.permission, opsFlagsEvaluatePermission);
+      return {
+        result: machineEvaluates ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      };
     }
     const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
       user.credentials,
     );
     if (ownershipEntityRefs.includes(OPS_ADMINS_GROUP)) {
       return { result: AuthorizeResult.ALLOW };
+    }
+    // tenant owners may override flags of their tenants (IS_TENANT_OWNER on the Tenant entity)
+    if (isPermission(request.permission, opsTenantFlagsOverridePermission)) {
+      return createOpsTenantConditionalDecision(
+        request.permission,
+        opsTenantConditions.isTenantOwner({ claims: ownershipEntityRefs }),
+      );
     }
     const readOnly = opsReadOnlyPermissions.some(p =>
       isPermission(request.permission, p),

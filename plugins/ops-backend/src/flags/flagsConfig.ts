@@ -1,0 +1,16 @@
+import { Config } from '@backstage/config';
+
+export interface FlagsConfig {
+  /** Seed the dev flags (e.g. `ai-composer`) when the flags table is empty. */
+  seed: boolean;
+  /** How stale the in-memory flags served over OFREP may get before a background reload. */
+  cacheTtlMs: number;
+}
+
+export function readFlagsConfig(config: Config): FlagsConfig {
+  const flags = config.getOptionalConfig('ops.flags');
+  return {
+    seed: flags?.getOptionalBoolean('seed') ?? false,
+    cacheTtlMs: flags?.getOptionalNumber('cacheTtlMs') ?? 1000,
+  };
+}

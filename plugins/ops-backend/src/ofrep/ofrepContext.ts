@@ -1,0 +1,64 @@
+import { EvaluationContext } from '../flags/evaluateFlag';
+
+/** OFREP error codes of request-level failures. */
+export type OfrepRequestErrorCode = 'PARSE_ERROR' | 'INVALID_CONTEXT';
+
+export type ParsedOfrepRequest =
+  | { context: EvaluationContext }
+  | { errorCode: OfrepRequestErrorCode; errorDetails: string };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Parses an OFREP request body `{ context: { targetingKey?, tenantId?, ... } }`. An empty
+ * body is an empty context. Too large (undefined), not JSON, or not a JSON object →
+ * PARSE_ERROR; a context that is not an object, or a `targetingKey` / `tenantId` that is
+ * not a string → INVALID_CONTEXT.
+ */
+export function parseOfrepRequest(
+  body: string | undefined,
+): ParsedOfrepRequest {
+  if (body === undefined) {
+    return {
+      errorCode: 'PARSE_ERROR',
+      errorDetails: 'The request body is too large',
+    };
+  }
+  if (body.trim() === '') return { context: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (error) {
+    return {
+      errorCode: 'PARSE_ERROR',
+      errorDetails: `The request body is not JSON: ${(error as Error).message}`,
+    };
+  }
+  if (!isPlainObject(parsed)) {
+    return {
+      errorCode: 'PARSE_ERROR',
+      errorDetails:
+        'The request body must be a JSON object { "context": { ... } }',
+    };
+  }
+  const context = parsed.context ?? {};
+  if (!isPlainObject(context)) {
+    return {
+      errorCode: 'INVALID_CONTEXT',
+      errorDetails: 'context must be an object',
+    };
+  }
+  for (const attribute of ['targetingKey', 'tenantId']) {
+    const value = context[attribute];
+    if (value !== undefined && typeof value !== 'string') {
+      return {
+        errorCode: 'INVALID_CONTEXT',
+        errorDetails: `context.${attribute} must be a string, got ${JSON.stringify(
+          value,
+        )}`,
+      };
+    }
+  }
+  return { context };
+}

@@ -1,0 +1,103 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { opsFlagsEvaluatePermission } from '@opsconsole/backstage-plugin-ops-common';
+import express, { Request, Response } from 'express';
+import Router from 'express-promise-router';
+import { createHash } from 'node:crypto';
+import { FlagEvaluator } from '../flags/FlagEvaluator';
+import { parseOfrepRequest } from './ofrepContext';
+import { matchesEtag, readBody, sendJson } from './ofrepHttp';
+import { OfrepFailure, toOfrep } from './ofrepResponses';
+
+export interface OfrepRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  evaluator: FlagEvaluator;
+  logger: LoggerService;
+}
+
+/**
+ * The OpenFeature Remote Evaluation Protocol (OFREP) endpoints, mounted at
+ * `/api/ops/ofrep/v1`: `POST /evaluate/flags/{key}` and bulk `POST /evaluate/flags`
+ * (ETag, If-None-Match → 304). Outside the validated OpenAPI router because OFREP has its
+ * own error bodies. Callers are services (Backstage external-access tokens) holding
+ * `ops.flags.evaluate`; users are refused (403), callers without a token get 401.
+ */
+export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
+  const { evaluator, logger } = options;
+  const router = Router();
+
+  async function authorize(req: Request) {
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['service'],
+    });
+    const [decision] = await options.permissions.authorize(
+      [{ permission: opsFlagsEvaluatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `This caller is not allowed to ${opsFlagsEvaluatePermission.name}`,
+      );
+    }
+  }
+
+  const general = (res: Response, error: unknown, key?: string) => {
+    logger.error(`OFREP evaluation failed: ${error}`);
+    const body: OfrepFailure = {
+      ...(key !== undefined && { key }),
+      errorCode: 'GENERAL',
+      errorDetails: 'The flags could not be evaluated; see the ops backend log',
+    };
+    sendJson(res, 500, JSON.stringify(body));
+  };
+
+  router.post('/ofrep/v1/evaluate/flags/:key', async (req, res) => {
+    await authorize(req);
+    const key = req.params.key;
+    const parsed = parseOfrepRequest(await readBody(req));
+    if ('errorCode' in parsed) {
+      sendJson(res, 400, JSON.stringify({ key, ...parsed }));
+      return;
+    }
+    try {
+      const { status, body } = toOfrep(
+        await evaluator.evaluate(key, parsed.context),
+      );
+      sendJson(res, status, JSON.stringify(body));
+    } catch (error) {
+      general(res, error, key);
+    }
+  });
+
+  router.post('/ofrep/v1/evaluate/flags', async (req, res) => {
+    await authorize(req);
+    const parsed = parseOfrepRequest(await readBody(req));
+    if ('errorCode' in parsed) {
+      sendJson(res, 400, JSON.stringify(parsed));
+      return;
+    }
+    try {
+      const flags = (await evaluator.evaluateAll(parsed.context)).map(
+        r => toOfrep(r).body,
+      );
+      const body = JSON.stringify({ flags });
+      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+      const caching = { etag, 'cache-control': 'private, no-cache' };
+      if (matchesEtag(req.headers['if-none-match'], etag)) {
+        res.writeHead(304, caching).end();
+        return;
+      }
+      sendJson(res, 200, body, caching);
+    } catch (error) {
+      general(res, error);
+    }
+  });
+
+  return router;
+}
