@@ -3,6 +3,19 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 export interface Config {
   /** Ops Console backend. */
   ops?: {
+    flags?: {
+      /**
+       * Dev only: create a few example flags (e.g. `ai-composer`) when there are no flags.
+       * Default false.
+       */
+      seed?: boolean;
+      /**
+       * How stale the in-memory flags served over OFREP may get, in ms, before they are
+       * reloaded in the background (changes made on another replica show up within about
+       * this long; changes made through this replica at once). Default 1000.
+       */
+      cacheTtlMs?: number;
+    };
     health?: {
       /**
        * Hosts health targets may point at (SSRF guard). `host`, `host:port`, `*.domain`,

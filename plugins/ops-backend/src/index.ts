@@ -4,3 +4,9 @@
  * @packageDocumentation
  */
 export { opsPlugin as default } from './plugin';
+export {
+  opsTenantConditions,
+  createOpsTenantConditionalDecision,
+  opsTenantPermissionResourceRef,
+  isTenantOwner,
+} from './permissions';

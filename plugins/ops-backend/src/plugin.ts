@@ -7,6 +7,8 @@ import { opsPermissions } from '@opsconsole/backstage-plugin-ops-common';
 import {
   HealthTargetProvider,
   opsHealthTargetProvidersExtensionPoint,
+  opsPlatformProvidersExtensionPoint,
+  PlatformAdminProvider,
 } from '@opsconsole/backstage-plugin-ops-node';
 import { AuditService } from './audit/AuditService';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
@@ -15,7 +17,13 @@ import { CatalogHealthTargetProvider } from './health/CatalogHealthTargetProvide
 import { DatabaseHealthStore } from './health/DatabaseHealthStore';
 import { readHealthConfig } from './health/healthConfig';
 import { HealthService } from './health/HealthService';
+import { createPlatformSources } from './platform/createPlatformSources';
 import { createRouter } from './router';
+import { createFlags } from './flags/createFlags';
+import { createOfrepRouter } from './ofrep/ofrepRouter';
+import { registerTenantResource } from './permissions/registerTenantResource';
+import { TenantsService } from './tenants/TenantsService';
+import { UsersService } from './users/UsersService';
 
 /**
  * The Ops Console backend plugin.
@@ -30,6 +38,12 @@ export const opsPlugin = createBackendPlugin({
         healthTargetProviders.push(...providers);
       },
     });
+    const platformProviders: PlatformAdminProvider[] = [];
+    env.registerExtensionPoint(opsPlatformProvidersExtensionPoint, {
+      addProvider(...providers) {
+        platformProviders.push(...providers);
+      },
+    });
 
     env.registerInit({
       deps: {
@@ -40,6 +54,7 @@ export const opsPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -48,6 +63,7 @@ export const opsPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, scheduler } = deps;
         deps.permissionsRegistry.addPermissions(opsPermissions);
+        registerTenantResource(deps);
         const db = await connectDatabase(deps.database);
 
         const healthConfig = readHealthConfig(config);
@@ -64,6 +80,18 @@ export const opsPlugin = createBackendPlugin({
           deps.auditor,
           DatabaseAuditStore.create(db),
         );
+        const { flags, evaluator } = await createFlags({
+          ...deps,
+          db,
+          logger: logger.child({ capability: 'flags' }),
+        });
+        const platform = createPlatformSources({
+          config,
+          logger: logger.child({ capability: 'platform' }),
+          providers: platformProviders,
+        });
+        const users = new UsersService({ sources: platform });
+        const tenants = new TenantsService({ sources: platform, audit });
 
         await scheduler.scheduleTask({
           id: 'ops-health-probe-round',
@@ -83,12 +111,23 @@ export const opsPlugin = createBackendPlugin({
           },
         });
 
+        // OFREP first: it answers in its own error format, outside the validated router
+        deps.httpRouter.use(
+          createOfrepRouter({
+            ...deps,
+            evaluator,
+            logger: logger.child({ capability: 'ofrep' }),
+          }),
+        );
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             health,
             audit,
+            flags,
+            users,
+            tenants,
           }),
         );
       },

@@ -3,12 +3,21 @@ import { AuditService } from './audit/AuditService';
 import { mountAuditRoutes } from './audit/auditRoutes';
 import { HealthService } from './health/HealthService';
 import { mountHealthRoutes } from './health/healthRoutes';
+import { FlagsService } from './flags/FlagsService';
+import { mountFlagsRoutes } from './flags/flagsRoutes';
+import { mountTenantRoutes } from './tenants/tenantRoutes';
+import { TenantsService } from './tenants/TenantsService';
+import { mountUserRoutes } from './users/userRoutes';
+import { UsersService } from './users/UsersService';
 import { RouteAuth } from './routerTypes';
 import { createOpenApiRouter } from './schema/openapi/generated/router';
 
 export interface RouterOptions extends RouteAuth {
   health: HealthService;
   audit: AuditService;
+  flags: FlagsService;
+  users: UsersService;
+  tenants: TenantsService;
 }
 
 /**
@@ -21,5 +30,8 @@ export async function createRouter(
   const router = await createOpenApiRouter();
   mountHealthRoutes(router, options);
   mountAuditRoutes(router, options);
+  mountFlagsRoutes(router, options);
+  mountUserRoutes(router, options);
+  mountTenantRoutes(router, options);
   return router;
 }

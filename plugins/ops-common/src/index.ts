@@ -6,3 +6,7 @@
 export * from './permissions';
 export * from './annotations';
 export * from './health';
+export * from './users';
+export * from './tenants';
+export * from './tenant';
+export * from './flags';

@@ -18,6 +18,24 @@ export const spec = {
   ],
   "components": {
     "parameters": {
+      "flagKey": {
+        "name": "key",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        }
+      },
+      "flagTenantId": {
+        "name": "tenantId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        }
+      },
       "kind": {
         "name": "kind",
         "in": "path",
@@ -43,6 +61,26 @@ export const spec = {
         "schema": {
           "type": "string",
           "minLength": 1
+        }
+      },
+      "tenantId": {
+        "name": "tenantId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200
+        }
+      },
+      "reveal": {
+        "name": "reveal",
+        "in": "query",
+        "required": false,
+        "description": "Show personal data (emails, IPs) unmasked. Needs ops.users.pii.read (403 otherwise); audited as user-pii-reveal.",
+        "schema": {
+          "type": "boolean",
+          "default": false
         }
       }
     },
@@ -495,6 +533,1158 @@ export const spec = {
             }
           }
         }
+      },
+      "FlagType": {
+        "type": "string",
+        "description": "The type of every variant value of a flag.",
+        "enum": [
+          "boolean",
+          "string",
+          "number",
+          "object"
+        ]
+      },
+      "FlagVariants": {
+        "type": "object",
+        "description": "Variant name → value. Every value has the flag's type (an object for `object` flags).",
+        "minProperties": 1,
+        "additionalProperties": {}
+      },
+      "FlagEvaluationReason": {
+        "type": "string",
+        "description": "OpenFeature reason. TARGETING_MATCH: a tenant override; DISABLED: the kill switch (default variant); SPLIT: the rollout bucket decided; STATIC: no rollout, the default variant; ERROR: the flag cannot be evaluated for this context (see errorCode).",
+        "enum": [
+          "TARGETING_MATCH",
+          "DISABLED",
+          "SPLIT",
+          "DEFAULT",
+          "STATIC",
+          "ERROR"
+        ]
+      },
+      "Flag": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "key",
+          "name",
+          "description",
+          "type",
+          "variants",
+          "defaultVariant",
+          "rolloutPercentage",
+          "bucketBy",
+          "killSwitch",
+          "archived",
+          "createdAt",
+          "updatedAt"
+        ],
+        "properties": {
+          "key": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/FlagType"
+          },
+          "variants": {
+            "$ref": "#/components/schemas/FlagVariants"
+          },
+          "defaultVariant": {
+            "type": "string",
+            "description": "served outside the rollout, and to everyone while the kill switch is on"
+          },
+          "rolloutPercentage": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100,
+            "description": "share of bucketing values (tenants by default) served the rollout variant"
+          },
+          "rolloutVariant": {
+            "type": "string",
+            "nullable": true,
+            "description": "the variant served inside the rollout"
+          },
+          "bucketBy": {
+            "type": "string",
+            "description": "context attribute hashed for sticky bucketing (default tenantId)"
+          },
+          "killSwitch": {
+            "type": "boolean",
+            "description": "when on, everyone without an override gets the default variant"
+          },
+          "archived": {
+            "type": "boolean",
+            "description": "archived flags are not served over OFREP (FLAG_NOT_FOUND)"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "FlagSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "flag",
+          "overrideCount"
+        ],
+        "properties": {
+          "flag": {
+            "$ref": "#/components/schemas/Flag"
+          },
+          "overrideCount": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "FlagList": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "flags"
+        ],
+        "properties": {
+          "flags": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FlagSummary"
+            }
+          }
+        }
+      },
+      "FlagOverride": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "flagKey",
+          "tenantId",
+          "variant",
+          "reason",
+          "actor",
+          "updatedAt"
+        ],
+        "properties": {
+          "flagKey": {
+            "type": "string"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "variant": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "actor": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "FlagChange": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "flagKey",
+          "action",
+          "actor",
+          "reason",
+          "time"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "flagKey": {
+            "type": "string"
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "set for override changes"
+          },
+          "action": {
+            "type": "string",
+            "enum": [
+              "flag-create",
+              "flag-update",
+              "flag-override-set",
+              "flag-override-remove"
+            ]
+          },
+          "actor": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "before": {
+            "type": "object",
+            "nullable": true,
+            "additionalProperties": true
+          },
+          "after": {
+            "type": "object",
+            "nullable": true,
+            "additionalProperties": true
+          },
+          "time": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "FlagDetail": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "flag",
+          "overrides",
+          "history"
+        ],
+        "properties": {
+          "flag": {
+            "$ref": "#/components/schemas/Flag"
+          },
+          "overrides": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FlagOverride"
+            }
+          },
+          "history": {
+            "type": "array",
+            "description": "newest first, at most 100",
+            "items": {
+              "$ref": "#/components/schemas/FlagChange"
+            }
+          }
+        }
+      },
+      "FlagKey": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 100,
+        "pattern": "^[a-z0-9][a-z0-9._-]*$"
+      },
+      "FlagReason": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 1000,
+        "description": "why the change is made; stored in the change history and the audit trail"
+      },
+      "CreateFlagRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "key",
+          "name",
+          "type",
+          "variants",
+          "defaultVariant"
+        ],
+        "properties": {
+          "key": {
+            "$ref": "#/components/schemas/FlagKey"
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "type": {
+            "$ref": "#/components/schemas/FlagType"
+          },
+          "variants": {
+            "$ref": "#/components/schemas/FlagVariants"
+          },
+          "defaultVariant": {
+            "type": "string",
+            "minLength": 1
+          },
+          "rolloutPercentage": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "rolloutVariant": {
+            "type": "string",
+            "nullable": true
+          },
+          "bucketBy": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100
+          },
+          "killSwitch": {
+            "type": "boolean"
+          },
+          "reason": {
+            "$ref": "#/components/schemas/FlagReason"
+          }
+        }
+      },
+      "FlagPatch": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "the fields to change; absent fields keep their value",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "variants": {
+            "$ref": "#/components/schemas/FlagVariants"
+          },
+          "defaultVariant": {
+            "type": "string",
+            "minLength": 1
+          },
+          "rolloutPercentage": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "rolloutVariant": {
+            "type": "string",
+            "nullable": true
+          },
+          "bucketBy": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100
+          },
+          "killSwitch": {
+            "type": "boolean"
+          },
+          "archived": {
+            "type": "boolean"
+          }
+        }
+      },
+      "UpdateFlagRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "reason",
+          "change"
+        ],
+        "properties": {
+          "reason": {
+            "$ref": "#/components/schemas/FlagReason"
+          },
+          "change": {
+            "$ref": "#/components/schemas/FlagPatch"
+          }
+        }
+      },
+      "SetFlagOverrideRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "variant",
+          "reason"
+        ],
+        "properties": {
+          "variant": {
+            "type": "string",
+            "minLength": 1
+          },
+          "reason": {
+            "$ref": "#/components/schemas/FlagReason"
+          }
+        }
+      },
+      "FlagPreviewRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "A proposed change (flag fields and/or one tenant override; `variant: null` removes it). Tenants compared: `tenantIds` when given, else every Tenant entity of the catalog (kind Tenant, the entity name is the tenant id).",
+        "properties": {
+          "change": {
+            "$ref": "#/components/schemas/FlagPatch"
+          },
+          "override": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "tenantId",
+              "variant"
+            ],
+            "properties": {
+              "tenantId": {
+                "type": "string",
+                "minLength": 1
+              },
+              "variant": {
+                "type": "string",
+                "nullable": true
+              }
+            }
+          },
+          "tenantIds": {
+            "type": "array",
+            "maxItems": 10000,
+            "items": {
+              "type": "string",
+              "minLength": 1
+            }
+          }
+        }
+      },
+      "FlagResolution": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "reason",
+          "why"
+        ],
+        "properties": {
+          "value": {
+            "description": "the variant value; absent when the evaluation fails"
+          },
+          "variant": {
+            "type": "string"
+          },
+          "reason": {
+            "$ref": "#/components/schemas/FlagEvaluationReason"
+          },
+          "why": {
+            "type": "string",
+            "enum": [
+              "override",
+              "kill-switch",
+              "rollout",
+              "default",
+              "error"
+            ]
+          },
+          "bucket": {
+            "type": "number",
+            "description": "the tenant's rollout bucket, 0 ≤ bucket < 100 (inside the rollout when below rolloutPercentage)"
+          },
+          "errorCode": {
+            "type": "string"
+          },
+          "errorDetails": {
+            "type": "string"
+          }
+        }
+      },
+      "FlagPreviewChange": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenantId",
+          "before",
+          "after"
+        ],
+        "properties": {
+          "tenantId": {
+            "type": "string"
+          },
+          "before": {
+            "$ref": "#/components/schemas/FlagResolution"
+          },
+          "after": {
+            "$ref": "#/components/schemas/FlagResolution"
+          }
+        }
+      },
+      "FlagPreview": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "flagKey",
+          "tenantsCompared",
+          "tenantsChanged",
+          "changes",
+          "sources"
+        ],
+        "properties": {
+          "flagKey": {
+            "type": "string"
+          },
+          "tenantsCompared": {
+            "type": "integer"
+          },
+          "tenantsChanged": {
+            "type": "integer"
+          },
+          "changes": {
+            "type": "array",
+            "description": "the tenants whose answer changes (value or variant)",
+            "items": {
+              "$ref": "#/components/schemas/FlagPreviewChange"
+            }
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
+      },
+      "FlagLastEvaluation": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "flagKey",
+          "tenantId",
+          "reason",
+          "time"
+        ],
+        "properties": {
+          "flagKey": {
+            "type": "string"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "value": {},
+          "variant": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "errorCode": {
+            "type": "string"
+          },
+          "time": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "TenantFlagState": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "flag",
+          "resolution"
+        ],
+        "properties": {
+          "flag": {
+            "$ref": "#/components/schemas/Flag"
+          },
+          "resolution": {
+            "$ref": "#/components/schemas/FlagResolution"
+          },
+          "override": {
+            "$ref": "#/components/schemas/FlagOverride"
+          },
+          "lastEvaluation": {
+            "$ref": "#/components/schemas/FlagLastEvaluation"
+          }
+        }
+      },
+      "TenantFlags": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenantId",
+          "flags"
+        ],
+        "properties": {
+          "tenantId": {
+            "type": "string"
+          },
+          "flags": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TenantFlagState"
+            }
+          }
+        }
+      },
+      "TenantRef": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "entityRef"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "the platform tenant id (slug), e.g. acme"
+          },
+          "entityRef": {
+            "type": "string",
+            "description": "the Tenant catalog entity, tenant:default/<id>"
+          }
+        }
+      },
+      "UserStatus": {
+        "type": "string",
+        "enum": [
+          "active",
+          "invited",
+          "disabled"
+        ]
+      },
+      "UserSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "name",
+          "email",
+          "tenant",
+          "role",
+          "status",
+          "source"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "email": {
+            "type": "string",
+            "description": "masked (j***@acme.example) unless the answer is revealed"
+          },
+          "tenant": {
+            "$ref": "#/components/schemas/TenantRef"
+          },
+          "role": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/UserStatus"
+          },
+          "lastLoginAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "source": {
+            "type": "string",
+            "description": "id of the platform provider that answered"
+          }
+        }
+      },
+      "UserSearchResult": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "query",
+          "users",
+          "revealed",
+          "sources"
+        ],
+        "properties": {
+          "query": {
+            "type": "string"
+          },
+          "users": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/UserSummary"
+            }
+          },
+          "revealed": {
+            "type": "boolean",
+            "description": "true when emails are shown unmasked (reveal=true with ops.users.pii.read; audited)"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
+      },
+      "TenantUsers": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenant",
+          "users",
+          "revealed",
+          "sources"
+        ],
+        "properties": {
+          "tenant": {
+            "$ref": "#/components/schemas/TenantRef"
+          },
+          "users": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/UserSummary"
+            }
+          },
+          "revealed": {
+            "type": "boolean"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
+      },
+      "UserMembership": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "userId",
+          "tenant",
+          "role",
+          "status",
+          "source"
+        ],
+        "description": "One tenant account of the person: the user itself and every account with the same email address in another tenant.",
+        "properties": {
+          "userId": {
+            "type": "string"
+          },
+          "tenant": {
+            "$ref": "#/components/schemas/TenantRef"
+          },
+          "role": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/UserStatus"
+          },
+          "lastLoginAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "source": {
+            "type": "string"
+          }
+        }
+      },
+      "UserLogin": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "at",
+          "success",
+          "ip"
+        ],
+        "properties": {
+          "at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "success": {
+            "type": "boolean"
+          },
+          "ip": {
+            "type": "string",
+            "description": "masked (203.0.*.*) unless the answer is revealed"
+          },
+          "country": {
+            "type": "string",
+            "description": "ISO 3166 alpha-2 when the platform knows it"
+          },
+          "userAgent": {
+            "type": "string"
+          }
+        }
+      },
+      "LoginDay": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "start",
+          "succeeded",
+          "failed"
+        ],
+        "properties": {
+          "start": {
+            "type": "string",
+            "format": "date-time",
+            "description": "start of the UTC day"
+          },
+          "succeeded": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "failed": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "UnusualLoginSource": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "kind",
+          "value",
+          "count",
+          "firstAt",
+          "lastAt",
+          "reason"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "country",
+              "ip",
+              "failed-burst"
+            ],
+            "description": "country / ip: a source rare in the user's own history; failed-burst: many failed logins in a short window"
+          },
+          "value": {
+            "type": "string",
+            "description": "the country, the IP (masked unless revealed), or the burst's main IP"
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "firstAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "lastAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "reason": {
+            "type": "string",
+            "description": "why it was flagged, in words"
+          }
+        }
+      },
+      "LoginPattern": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "from",
+          "to",
+          "days",
+          "unusual"
+        ],
+        "properties": {
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "days": {
+            "type": "array",
+            "description": "one bucket per UTC day, oldest first",
+            "items": {
+              "$ref": "#/components/schemas/LoginDay"
+            }
+          },
+          "unusual": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/UnusualLoginSource"
+            }
+          }
+        }
+      },
+      "UserDetail": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "user",
+          "memberships",
+          "logins",
+          "pattern",
+          "revealed",
+          "sources"
+        ],
+        "properties": {
+          "user": {
+            "$ref": "#/components/schemas/UserSummary"
+          },
+          "memberships": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/UserMembership"
+            }
+          },
+          "logins": {
+            "type": "array",
+            "description": "the last 30 days, newest first",
+            "items": {
+              "$ref": "#/components/schemas/UserLogin"
+            }
+          },
+          "pattern": {
+            "$ref": "#/components/schemas/LoginPattern"
+          },
+          "revealed": {
+            "type": "boolean"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
+      },
+      "TenantDetail": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenant",
+          "sources"
+        ],
+        "properties": {
+          "tenant": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "entityRef",
+              "name",
+              "tier",
+              "region",
+              "status",
+              "adminEmail",
+              "createdAt",
+              "source"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "entityRef": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "tier": {
+                "type": "string",
+                "enum": [
+                  "free",
+                  "pro",
+                  "enterprise"
+                ]
+              },
+              "region": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "active",
+                  "trial",
+                  "suspended"
+                ]
+              },
+              "adminEmail": {
+                "type": "string",
+                "description": "masked unless the answer is revealed"
+              },
+              "adminName": {
+                "type": "string"
+              },
+              "createdAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "source": {
+                "type": "string"
+              }
+            }
+          },
+          "revealed": {
+            "type": "boolean"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
+      },
+      "DeliverabilityStats": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "sent",
+          "delivered",
+          "bounced",
+          "complaints",
+          "deliveryRate",
+          "bounceRate",
+          "complaintRate"
+        ],
+        "description": "Counts in an interval and their rates: deliveryRate = delivered / sent, bounceRate = bounced / sent, complaintRate = complaints / delivered; each 0..1, null when its denominator is 0.",
+        "properties": {
+          "sent": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "delivered": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "bounced": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "complaints": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "deliveryRate": {
+            "type": "number",
+            "nullable": true
+          },
+          "bounceRate": {
+            "type": "number",
+            "nullable": true
+          },
+          "complaintRate": {
+            "type": "number",
+            "nullable": true
+          }
+        }
+      },
+      "DeliverabilityBucket": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "start",
+          "tenant",
+          "fleet"
+        ],
+        "properties": {
+          "start": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "tenant": {
+            "$ref": "#/components/schemas/DeliverabilityStats"
+          },
+          "fleet": {
+            "$ref": "#/components/schemas/DeliverabilityStats"
+          }
+        }
+      },
+      "TenantDeliverability": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenant",
+          "range",
+          "bucketSeconds",
+          "from",
+          "to",
+          "buckets",
+          "totals",
+          "sources"
+        ],
+        "properties": {
+          "tenant": {
+            "$ref": "#/components/schemas/TenantRef"
+          },
+          "range": {
+            "type": "string",
+            "enum": [
+              "7d",
+              "30d"
+            ]
+          },
+          "bucketSeconds": {
+            "type": "integer",
+            "description": "3600 (hourly) for 7d, 21600 (6-hourly) for 30d"
+          },
+          "from": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "to": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "buckets": {
+            "type": "array",
+            "description": "oldest first, zero-filled",
+            "items": {
+              "$ref": "#/components/schemas/DeliverabilityBucket"
+            }
+          },
+          "totals": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "tenant",
+              "fleet"
+            ],
+            "properties": {
+              "tenant": {
+                "$ref": "#/components/schemas/DeliverabilityStats"
+              },
+              "fleet": {
+                "$ref": "#/components/schemas/DeliverabilityStats"
+              }
+            }
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
+      },
+      "TenantTimeline": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenant",
+          "events"
+        ],
+        "properties": {
+          "tenant": {
+            "$ref": "#/components/schemas/TenantRef"
+          },
+          "events": {
+            "type": "array",
+            "description": "audit events whose target is the tenant entity, newest first",
+            "items": {
+              "$ref": "#/components/schemas/AuditEvent"
+            }
+          }
+        }
       }
     }
   },
@@ -661,6 +1851,432 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/AuditPage"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/flags": {
+      "get": {
+        "operationId": "ListFlags",
+        "description": "Every flag with its global state, rollout percentage and number of overrides.",
+        "parameters": [
+          {
+            "name": "includeArchived",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean",
+              "default": false
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Flags",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FlagList"
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateFlag",
+        "description": "Create a flag (ops.flags.manage; audited). 409 when the key exists.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateFlagRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new flag",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Flag"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/flags/{key}": {
+      "get": {
+        "operationId": "GetFlag",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/flagKey"
+          }
+        ],
+        "description": "A flag with its tenant overrides and change history.",
+        "responses": {
+          "200": {
+            "description": "Flag detail",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FlagDetail"
+                }
+              }
+            }
+          }
+        }
+      },
+      "patch": {
+        "operationId": "UpdateFlag",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/flagKey"
+          }
+        ],
+        "description": "Change a flag's global state: rollout, kill switch, variants, archive (ops.flags.manage; reason required; audited with before/after).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateFlagRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The changed flag",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Flag"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/flags/{key}/preview": {
+      "post": {
+        "operationId": "PreviewFlagChange",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/flagKey"
+          }
+        ],
+        "description": "How many tenants change answer under a proposed change (nothing is stored).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FlagPreviewRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Preview",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FlagPreview"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/flags/{key}/overrides/{tenantId}": {
+      "put": {
+        "operationId": "SetFlagOverride",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/flagKey"
+          },
+          {
+            "$ref": "#/components/parameters/flagTenantId"
+          }
+        ],
+        "description": "Serve a variant to one tenant whatever the rollout or kill switch (ops.tenant.flags.override on the Tenant entity; reason required; audited with before/after).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SetFlagOverrideRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The override",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/FlagOverride"
+                }
+              }
+            }
+          }
+        }
+      },
+      "delete": {
+        "operationId": "RemoveFlagOverride",
+        "description": "Remove a tenant's override (ops.tenant.flags.override; reason required; audited).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/flagKey"
+          },
+          {
+            "$ref": "#/components/parameters/flagTenantId"
+          },
+          {
+            "name": "reason",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 1000
+            }
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Removed"
+          }
+        }
+      }
+    },
+    "/tenants/{tenantId}/flags": {
+      "get": {
+        "operationId": "GetTenantFlags",
+        "description": "The effective value of every live flag for a tenant, why (override, kill switch, rollout bucket, default), and the last evaluation the console served to the tenant over OFREP.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/flagTenantId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Tenant flags",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantFlags"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/users/search": {
+      "get": {
+        "operationId": "SearchUsers",
+        "description": "Users of every tenant whose email, name or id contains `q` (case-insensitive) (ops.users.read; reveal=true also needs ops.users.pii.read and is audited).",
+        "parameters": [
+          {
+            "name": "q",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 2,
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200,
+              "default": 50
+            }
+          },
+          {
+            "$ref": "#/components/parameters/reveal"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Matching users",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UserSearchResult"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/users/{userId}": {
+      "get": {
+        "operationId": "GetUser",
+        "description": "A user's tenant memberships, logins of the last 30 days and login pattern (daily successes and failures, unusual sources flagged) (ops.users.read; reveal as for search).",
+        "parameters": [
+          {
+            "name": "userId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "$ref": "#/components/parameters/reveal"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "User detail",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UserDetail"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/tenants/{tenantId}": {
+      "get": {
+        "operationId": "GetTenant",
+        "description": "The platform's view of one tenant (tier, status, admin contact), for when the catalog entity is stale (ops.tenants.read; the admin email is personal data: reveal as for users).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantId"
+          },
+          {
+            "$ref": "#/components/parameters/reveal"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Tenant",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantDetail"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/tenants/{tenantId}/users": {
+      "get": {
+        "operationId": "ListTenantUsers",
+        "description": "The users of one tenant (ops.users.read; reveal as for search).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantId"
+          },
+          {
+            "$ref": "#/components/parameters/reveal"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Tenant users",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantUsers"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/tenants/{tenantId}/deliverability": {
+      "get": {
+        "operationId": "GetTenantDeliverability",
+        "description": "The tenant's sent / delivered / bounced / complaints per interval with rates, and the fleet's over the same intervals (ops.tenants.read). Hourly for 7d, 6-hourly for 30d.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantId"
+          },
+          {
+            "name": "range",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "7d",
+                "30d"
+              ],
+              "default": "7d"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Deliverability",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantDeliverability"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/tenants/{tenantId}/timeline": {
+      "get": {
+        "operationId": "GetTenantTimeline",
+        "description": "What changed for this tenant: audit events whose target is tenant:default/<tenantId> (flag overrides, pauses, PII reveals...), newest first (ops.tenants.read and ops.audit.read, since the trail names people).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantId"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 100
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Timeline",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantTimeline"
                 }
               }
             }
