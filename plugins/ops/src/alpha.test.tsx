@@ -1,21 +1,33 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mockApis } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { Entity } from '@backstage/catalog-model';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import {
   createExtensionTester,
+  renderInTestApp,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import opsPlugin, { isOpsHealthAvailable } from './alpha';
 import { entityOpsHealthCard } from './alpha/entityCards';
-import { entityOpsContent } from './alpha/entityContents';
+import {
+  entityOpsContent,
+  entityTenantOpsContent,
+} from './alpha/entityContents';
 import { opsApiRef } from './api';
+import { rootRouteRef } from './routes';
 import { annotatedEntity, plainEntity } from './__testUtils__/entities';
 import { makeFakeOpsApi } from './__testUtils__/fixtures';
+import { acmeEntity } from './__testUtils__/tenantFixtures';
 
 type EntityFilter = (entity: Entity) => boolean;
 
@@ -27,7 +39,11 @@ describe('opsPlugin (new frontend system)', () => {
       'api:ops',
       'page:ops',
       'sub-page:ops/infrastructure',
+      'sub-page:ops/tenants',
+      'sub-page:ops/flags',
+      'sub-page:ops/users',
       'entity-content:ops/operations',
+      'entity-content:ops/tenant',
       'entity-card:ops/health',
     ]) {
       expect(opsPlugin.getExtension(id as any)).toBeDefined();
@@ -58,6 +74,78 @@ describe('opsPlugin (new frontend system)', () => {
       '/catalog/default/component/mta-relay',
     );
     expect(opsApi.getFleetSummary).toHaveBeenCalled();
+  });
+
+  it('serves the Flags tab, linking each flag to its page below /ops/flags', async () => {
+    const opsApi = makeFakeOpsApi();
+    renderTestApp({
+      features: [opsPlugin],
+      apis: [
+        [opsApiRef, opsApi],
+        [permissionApiRef, mockApis.permission()],
+      ],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name':
+          convertLegacyRouteRef(entityRouteRef),
+      },
+      initialRouteEntries: ['/ops/flags'],
+    });
+
+    expect(
+      await screen.findByRole('table', { name: 'Flags' }),
+    ).toBeInTheDocument();
+    for (const tab of ['Infrastructure', 'Tenants', 'Flags', 'Users']) {
+      expect(screen.getByRole('tab', { name: tab })).toBeInTheDocument();
+    }
+    const link = screen.getByRole('link', { name: 'Beta: AI Composer' });
+    expect(link).toHaveAttribute('href', '/ops/flags/ai-composer');
+
+    await userEvent.click(link);
+    expect(
+      await screen.findByRole('table', { name: 'Overrides' }),
+    ).toBeInTheDocument();
+    expect(opsApi.getFlag).toHaveBeenCalledWith('ai-composer');
+  });
+
+  it('shows the Tenant Management tab only for Tenant entities', () => {
+    const tester = createExtensionTester(entityTenantOpsContent);
+    const filter = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    ) as unknown as EntityFilter;
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Tenant Management',
+    );
+    expect(filter(acmeEntity)).toBe(true);
+    expect(filter(annotatedEntity)).toBe(false);
+    expect(filter({ ...acmeEntity, apiVersion: 'backstage.io/v1alpha1' })).toBe(
+      false,
+    );
+  });
+
+  it('renders the tenant content with links into the Ops Console', async () => {
+    const opsApi = makeFakeOpsApi();
+    const tester = createExtensionTester(entityTenantOpsContent);
+    renderInTestApp(
+      <EntityProvider entity={acmeEntity}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        apis: [
+          [opsApiRef, opsApi],
+          [permissionApiRef, mockApis.permission()],
+        ],
+        mountedRoutes: {
+          '/ops': convertLegacyRouteRef(rootRouteRef),
+          '/catalog/:namespace/:kind/:name':
+            convertLegacyRouteRef(entityRouteRef),
+        },
+        initialRouteEntries: ['/?section=features'],
+      },
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Beta: AI Composer' }),
+    ).toHaveAttribute('href', '/ops/flags/ai-composer');
+    expect(opsApi.getTenantFlags).toHaveBeenCalledWith('acme');
   });
 
   it('shows the Operations tab only for entities with the annotation', () => {

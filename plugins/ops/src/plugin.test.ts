@@ -3,6 +3,7 @@ import {
   OpsPage,
   EntityOpsContent,
   EntityOpsHealthCard,
+  EntityTenantOpsContent,
 } from './plugin';
 import { opsApiRef } from './api';
 
@@ -15,5 +16,16 @@ describe('opsPlugin (legacy)', () => {
     expect(OpsPage).toBeDefined();
     expect(EntityOpsContent).toBeDefined();
     expect(EntityOpsHealthCard).toBeDefined();
+    expect(EntityTenantOpsContent).toBeDefined();
+    expect(Object.keys(opsPlugin.routes).sort()).toEqual([
+      'entityContent',
+      'flag',
+      'flags',
+      'root',
+      'tenantContent',
+      'tenants',
+      'user',
+      'users',
+    ]);
   });
 });

@@ -4,7 +4,16 @@ import {
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
 import { opsApiFactory } from './api';
-import { entityContentRouteRef, rootRouteRef } from './routes';
+import {
+  entityContentRouteRef,
+  flagRouteRef,
+  flagsRouteRef,
+  rootRouteRef,
+  tenantContentRouteRef,
+  tenantsRouteRef,
+  userRouteRef,
+  usersRouteRef,
+} from './routes';
 
 /**
  * The Ops Console plugin for the legacy frontend system. For the new frontend
@@ -18,6 +27,12 @@ export const opsPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     entityContent: entityContentRouteRef,
+    tenantContent: tenantContentRouteRef,
+    tenants: tenantsRouteRef,
+    flags: flagsRouteRef,
+    flag: flagRouteRef,
+    users: usersRouteRef,
+    user: userRouteRef,
   },
 });
 
@@ -46,6 +61,24 @@ export const EntityOpsContent = opsPlugin.provide(
     component: () =>
       import('./components/EntityOpsContent').then(m => m.EntityOpsContent),
     mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The tenant management tab of a Tenant entity (overview, features, users,
+ * timeline); mount it with
+ * `<EntityLayout.Route path="/tenant" title="Tenant Management" if={isTenantEntity}>`.
+ *
+ * @public
+ */
+export const EntityTenantOpsContent = opsPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityTenantOpsContent',
+    component: () =>
+      import('./components/EntityTenantOpsContent').then(
+        m => m.EntityTenantOpsContent,
+      ),
+    mountPoint: tenantContentRouteRef,
   }),
 );
 

@@ -5,6 +5,19 @@ import {
   TargetSummary,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { OpsApi } from '../api';
+import {
+  aiComposer,
+  aiComposerDetail,
+  acmeFlags,
+  flagList,
+  overridePreview,
+} from './flagFixtures';
+import {
+  acmeDeliverability,
+  acmeTenantUsers,
+  acmeTimeline,
+} from './tenantFixtures';
+import { searchResult, userDetail } from './userFixtures';
 
 const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString();
@@ -154,6 +167,44 @@ export function makeFakeOpsApi(
       latencyMs: 37,
     }),
     listAuditEvents: jest.fn().mockResolvedValue({ events: [] }),
+    listFlags: jest.fn().mockResolvedValue(flagList),
+    getFlag: jest.fn().mockResolvedValue(aiComposerDetail),
+    createFlag: jest.fn().mockResolvedValue(aiComposer),
+    updateFlag: jest.fn().mockResolvedValue(aiComposer),
+    previewFlagChange: jest.fn().mockResolvedValue(overridePreview),
+    setFlagOverride: jest.fn(async (flagKey, tenantId, request) => ({
+      flagKey,
+      tenantId,
+      variant: request.variant,
+      reason: request.reason,
+      actor: 'user:default/tester',
+      updatedAt: new Date().toISOString(),
+    })),
+    removeFlagOverride: jest.fn().mockResolvedValue(undefined),
+    getTenantFlags: jest.fn().mockResolvedValue(acmeFlags),
+    getTenant: jest.fn().mockResolvedValue({
+      tenant: {
+        id: 'acme',
+        entityRef: 'tenant:default/acme',
+        name: 'Acme Corp',
+        tier: 'enterprise',
+        region: 'eu-west-1',
+        status: 'active',
+        adminEmail: 'o***@acme.example',
+        createdAt: new Date(Date.now() - 86_400_000 * 400).toISOString(),
+        source: 'example-platform',
+      },
+      sources: [{ id: 'example-platform', status: 'ok' }],
+    }),
+    listTenantUsers: jest.fn().mockResolvedValue(acmeTenantUsers),
+    getTenantDeliverability: jest.fn().mockResolvedValue(acmeDeliverability),
+    getTenantTimeline: jest.fn().mockResolvedValue(acmeTimeline),
+    searchUsers: jest.fn(async options =>
+      searchResult(Boolean(options.reveal)),
+    ),
+    getUser: jest.fn(async (_userId, options) =>
+      userDetail(Boolean(options?.reveal)),
+    ),
     ...overrides,
   };
 }

@@ -1,8 +1,11 @@
 import { ExtensionDefinition } from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { OPS_HEALTH_URL_ANNOTATION } from '@opsconsole/backstage-plugin-ops-common';
-import { entityContentRouteRef } from '../routes';
+import {
+  OPS_HEALTH_URL_ANNOTATION,
+  isTenantEntity,
+} from '@opsconsole/backstage-plugin-ops-common';
+import { entityContentRouteRef, tenantContentRouteRef } from '../routes';
 
 /**
  * The Operations tab of entities that name a health endpoint. The filter can
@@ -24,6 +27,26 @@ export const entityOpsContent: ExtensionDefinition =
       loader: () =>
         import('../components/EntityOpsContent').then(m => (
           <m.EntityOpsContent />
+        )),
+    },
+  });
+
+/**
+ * The tenant management tab of Tenant entities (kind `Tenant`, apiVersion
+ * `opsconsole.io/v1alpha1`): overview, features, users and timeline.
+ */
+export const entityTenantOpsContent: ExtensionDefinition =
+  EntityContentBlueprint.make({
+    name: 'tenant',
+    params: {
+      path: 'tenant',
+      title: 'Tenant Management',
+      group: 'operation',
+      routeRef: convertLegacyRouteRef(tenantContentRouteRef),
+      filter: isTenantEntity,
+      loader: () =>
+        import('../components/EntityTenantOpsContent').then(m => (
+          <m.EntityTenantOpsContent />
         )),
     },
   });

@@ -18,8 +18,9 @@ export const opsPage = PageBlueprint.make({
 });
 
 /**
- * The Infrastructure tab (`/ops/infrastructure`). Later areas (queues, logs,
- * tenants, flags) are further sub-pages of {@link opsPage}.
+ * The Infrastructure tab (`/ops/infrastructure`), the first tab of
+ * {@link opsPage}. Keep the sub-page paths as they are (or change the route
+ * refs in routes.ts with them): links between the pages resolve through them.
  */
 export const opsInfrastructurePage = SubPageBlueprint.make({
   name: 'infrastructure',
@@ -30,6 +31,51 @@ export const opsInfrastructurePage = SubPageBlueprint.make({
       import('../components/InfrastructurePage').then(m => (
         <Content>
           <m.InfrastructurePage />
+        </Content>
+      )),
+  },
+});
+
+/** The Tenants tab (`/ops/tenants`): Tenant entities with search and filters. */
+export const opsTenantsPage = SubPageBlueprint.make({
+  name: 'tenants',
+  params: {
+    path: 'tenants',
+    title: 'Tenants',
+    loader: () =>
+      import('../components/TenantsPage').then(m => (
+        <Content>
+          <m.TenantsPage />
+        </Content>
+      )),
+  },
+});
+
+/** The Flags tab (`/ops/flags`, one flag at `/ops/flags/:key`). */
+export const opsFlagsPage = SubPageBlueprint.make({
+  name: 'flags',
+  params: {
+    path: 'flags',
+    title: 'Flags',
+    loader: () =>
+      import('../components/FlagsPage').then(m => (
+        <Content>
+          <m.FlagsPage />
+        </Content>
+      )),
+  },
+});
+
+/** The Users tab (`/ops/users`, one user at `/ops/users/:userId`). */
+export const opsUsersPage = SubPageBlueprint.make({
+  name: 'users',
+  params: {
+    path: 'users',
+    title: 'Users',
+    loader: () =>
+      import('../components/UsersPage').then(m => (
+        <Content>
+          <m.UsersPage />
         </Content>
       )),
   },

@@ -1,18 +1,51 @@
-import { createFrontendPlugin, RouteRef } from '@backstage/frontend-plugin-api';
+import {
+  createFrontendPlugin,
+  RouteRef,
+  SubRouteRef,
+} from '@backstage/frontend-plugin-api';
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import SpeedIcon from '@material-ui/icons/Speed';
-import { entityContentRouteRef, rootRouteRef } from '../routes';
+import {
+  entityContentRouteRef,
+  flagRouteRef,
+  flagsRouteRef,
+  rootRouteRef,
+  tenantContentRouteRef,
+  tenantsRouteRef,
+  userRouteRef,
+  usersRouteRef,
+} from '../routes';
 import { opsApi } from './apis';
 import { entityOpsHealthCard } from './entityCards';
-import { entityOpsContent } from './entityContents';
-import { opsInfrastructurePage, opsPage } from './pages';
+import { entityOpsContent, entityTenantOpsContent } from './entityContents';
+import {
+  opsFlagsPage,
+  opsInfrastructurePage,
+  opsPage,
+  opsTenantsPage,
+  opsUsersPage,
+} from './pages';
 
-// the legacy route refs, so useRouteRef(rootRouteRef) works in both systems
-const routes: { root: RouteRef; entityContent: RouteRef } =
-  convertLegacyRouteRefs({
-    root: rootRouteRef,
-    entityContent: entityContentRouteRef,
-  });
+// the legacy route refs, so useRouteRef(...) works in both systems
+const routes: {
+  root: RouteRef;
+  entityContent: RouteRef;
+  tenantContent: RouteRef;
+  tenants: SubRouteRef;
+  flags: SubRouteRef;
+  flag: SubRouteRef<{ key: string }>;
+  users: SubRouteRef;
+  user: SubRouteRef<{ userId: string }>;
+} = convertLegacyRouteRefs({
+  root: rootRouteRef,
+  entityContent: entityContentRouteRef,
+  tenantContent: tenantContentRouteRef,
+  tenants: tenantsRouteRef,
+  flags: flagsRouteRef,
+  flag: flagRouteRef,
+  users: usersRouteRef,
+  user: userRouteRef,
+});
 
 /**
  * The Ops Console plugin for the new frontend system.
@@ -29,7 +62,11 @@ export const opsPlugin = createFrontendPlugin({
     opsApi,
     opsPage,
     opsInfrastructurePage,
+    opsTenantsPage,
+    opsFlagsPage,
+    opsUsersPage,
     entityOpsContent,
+    entityTenantOpsContent,
     entityOpsHealthCard,
   ],
 });

@@ -81,6 +81,111 @@ describe('OpsClient', () => {
     ]);
   });
 
+  it('reads flags, a flag and a tenant’s flags, encoding keys', async () => {
+    const { client, fetch } = setup(() => json({ flags: [] }));
+    await client.listFlags();
+    await client.listFlags({ includeArchived: true });
+    await client.getFlag('ai composer/v2');
+    await client.getTenantFlags('acme');
+    expect(fetch.mock.calls).toEqual([
+      [`${baseUrl}/flags`, undefined],
+      [`${baseUrl}/flags?includeArchived=true`, undefined],
+      [`${baseUrl}/flags/ai%20composer%2Fv2`, undefined],
+      [`${baseUrl}/tenants/acme/flags`, undefined],
+    ]);
+  });
+
+  it('sends flag changes as JSON with the right methods', async () => {
+    const { client, fetch } = setup(() => json({}));
+    await client.createFlag({
+      key: 'ai-composer',
+      name: 'Beta: AI Composer',
+      type: 'boolean',
+      variants: { on: true, off: false },
+      defaultVariant: 'off',
+    });
+    await client.updateFlag('ai-composer', {
+      reason: 'incident 42',
+      change: { killSwitch: true },
+    });
+    await client.previewFlagChange('ai-composer', {
+      override: { tenantId: 'acme', variant: 'off' },
+    });
+    await client.setFlagOverride('ai-composer', 'acme', {
+      variant: 'off',
+      reason: 'breaks their workflow',
+    });
+    const calls = fetch.mock.calls.map(([url, init]) => [
+      url,
+      init?.method,
+      (init?.headers as Record<string, string>)?.['Content-Type'],
+      JSON.parse(String(init?.body)),
+    ]);
+    expect(calls).toEqual([
+      [
+        `${baseUrl}/flags`,
+        'POST',
+        'application/json',
+        expect.objectContaining({ key: 'ai-composer', defaultVariant: 'off' }),
+      ],
+      [
+        `${baseUrl}/flags/ai-composer`,
+        'PATCH',
+        'application/json',
+        { reason: 'incident 42', change: { killSwitch: true } },
+      ],
+      [
+        `${baseUrl}/flags/ai-composer/preview`,
+        'POST',
+        'application/json',
+        { override: { tenantId: 'acme', variant: 'off' } },
+      ],
+      [
+        `${baseUrl}/flags/ai-composer/overrides/acme`,
+        'PUT',
+        'application/json',
+        { variant: 'off', reason: 'breaks their workflow' },
+      ],
+    ]);
+  });
+
+  it('removes an override with DELETE, the reason in the query, and a 204', async () => {
+    const { client, fetch } = setup(() => new Response(null, { status: 204 }));
+    await expect(
+      client.removeFlagOverride('ai-composer', 'acme', {
+        reason: 'fixed & verified',
+      }),
+    ).resolves.toBeUndefined();
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/flags/ai-composer/overrides/acme?reason=fixed+%26+verified`,
+      { method: 'DELETE' },
+    );
+  });
+
+  it('reads tenants and users, asking for reveal only when wanted', async () => {
+    const { client, fetch } = setup(() => json({}));
+    await client.getTenant('acme');
+    await client.getTenant('acme', { reveal: true });
+    await client.listTenantUsers('acme', { reveal: false });
+    await client.getTenantDeliverability('acme', { range: '30d' });
+    await client.getTenantTimeline('acme', { limit: 50 });
+    await client.searchUsers({ query: 'jane@acme', limit: 20 });
+    await client.searchUsers({ query: 'jane', reveal: true });
+    await client.getUser('u/1');
+    await client.getUser('u-1', { reveal: true });
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      `${baseUrl}/tenants/acme`,
+      `${baseUrl}/tenants/acme?reveal=true`,
+      `${baseUrl}/tenants/acme/users`,
+      `${baseUrl}/tenants/acme/deliverability?range=30d`,
+      `${baseUrl}/tenants/acme/timeline?limit=50`,
+      `${baseUrl}/users/search?q=jane%40acme&limit=20`,
+      `${baseUrl}/users/search?q=jane&reveal=true`,
+      `${baseUrl}/users/u%2F1`,
+      `${baseUrl}/users/u-1?reveal=true`,
+    ]);
+  });
+
   it('throws a ResponseError carrying the backend error on 4xx', async () => {
     const { client } = setup(() =>
       json(

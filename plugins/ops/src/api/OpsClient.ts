@@ -3,11 +3,28 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   AuditEvent,
+  CreateFlagRequest,
+  DeliverabilityRange,
   EntityHealth,
   EntityHistory,
+  Flag,
+  FlagDetail,
+  FlagList,
+  FlagOverride,
+  FlagPreview,
+  FlagPreviewRequest,
   FleetSummary,
   HealthRange,
   ProbeResult,
+  SetFlagOverrideRequest,
+  TenantDeliverability,
+  TenantDetail,
+  TenantFlags,
+  TenantTimeline,
+  TenantUsers,
+  UpdateFlagRequest,
+  UserDetail,
+  UserSearchResult,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { OpsApi, OpsEntityRef } from './OpsApi';
 
@@ -65,6 +82,123 @@ export class OpsClient implements OpsApi {
     return this.request('/audit', query);
   }
 
+  listFlags(options?: { includeArchived?: boolean }): Promise<FlagList> {
+    return this.request(
+      '/flags',
+      queryOf({ includeArchived: options?.includeArchived }),
+    );
+  }
+
+  getFlag(key: string): Promise<FlagDetail> {
+    return this.request(flagPath(key));
+  }
+
+  createFlag(request: CreateFlagRequest): Promise<Flag> {
+    return this.request('/flags', undefined, jsonBody('POST', request));
+  }
+
+  updateFlag(key: string, request: UpdateFlagRequest): Promise<Flag> {
+    return this.request(flagPath(key), undefined, jsonBody('PATCH', request));
+  }
+
+  previewFlagChange(
+    key: string,
+    request: FlagPreviewRequest,
+  ): Promise<FlagPreview> {
+    return this.request(
+      `${flagPath(key)}/preview`,
+      undefined,
+      jsonBody('POST', request),
+    );
+  }
+
+  setFlagOverride(
+    key: string,
+    tenantId: string,
+    request: SetFlagOverrideRequest,
+  ): Promise<FlagOverride> {
+    return this.request(
+      overridePath(key, tenantId),
+      undefined,
+      jsonBody('PUT', request),
+    );
+  }
+
+  async removeFlagOverride(
+    key: string,
+    tenantId: string,
+    options: { reason: string },
+  ): Promise<void> {
+    await this.request(
+      overridePath(key, tenantId),
+      queryOf({ reason: options.reason }),
+      { method: 'DELETE' },
+    );
+  }
+
+  getTenantFlags(tenantId: string): Promise<TenantFlags> {
+    return this.request(`${tenantPath(tenantId)}/flags`);
+  }
+
+  getTenant(
+    tenantId: string,
+    options?: { reveal?: boolean },
+  ): Promise<TenantDetail> {
+    return this.request(tenantPath(tenantId), revealQuery(options?.reveal));
+  }
+
+  listTenantUsers(
+    tenantId: string,
+    options?: { reveal?: boolean },
+  ): Promise<TenantUsers> {
+    return this.request(
+      `${tenantPath(tenantId)}/users`,
+      revealQuery(options?.reveal),
+    );
+  }
+
+  getTenantDeliverability(
+    tenantId: string,
+    options?: { range?: DeliverabilityRange },
+  ): Promise<TenantDeliverability> {
+    return this.request(
+      `${tenantPath(tenantId)}/deliverability`,
+      queryOf({ range: options?.range }),
+    );
+  }
+
+  getTenantTimeline(
+    tenantId: string,
+    options?: { limit?: number },
+  ): Promise<TenantTimeline> {
+    return this.request(
+      `${tenantPath(tenantId)}/timeline`,
+      queryOf({ limit: options?.limit }),
+    );
+  }
+
+  searchUsers(options: {
+    query: string;
+    limit?: number;
+    reveal?: boolean;
+  }): Promise<UserSearchResult> {
+    return this.request(
+      '/users/search',
+      queryOf({
+        q: options.query,
+        limit: options.limit,
+        reveal: options.reveal || undefined,
+      }),
+    );
+  }
+
+  getUser(userId: string, options?: { reveal?: boolean }): Promise<UserDetail> {
+    return this.request(
+      `/users/${encodeURIComponent(userId)}`,
+      revealQuery(options?.reveal),
+    );
+  }
+
   private async request<T>(
     path: string,
     query?: URLSearchParams,
@@ -77,8 +211,48 @@ export class OpsClient implements OpsApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
+    if (response.status === 204) {
+      return undefined as T;
+    }
     return (await response.json()) as T;
   }
+}
+
+/** Query parameters of the defined values, in the order given. */
+function queryOf(
+  params: Record<string, string | number | boolean | undefined>,
+): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) {
+      query.set(name, String(value));
+    }
+  }
+  return query;
+}
+
+function revealQuery(reveal: boolean | undefined): URLSearchParams {
+  return queryOf({ reveal: reveal || undefined });
+}
+
+function jsonBody(method: string, body: unknown): RequestInit {
+  return {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}
+
+function flagPath(key: string): string {
+  return `/flags/${encodeURIComponent(key)}`;
+}
+
+function overridePath(key: string, tenantId: string): string {
+  return `${flagPath(key)}/overrides/${encodeURIComponent(tenantId)}`;
+}
+
+function tenantPath(tenantId: string): string {
+  return `/tenants/${encodeURIComponent(tenantId)}`;
 }
 
 function entityPath(entityRef: OpsEntityRef): string {

@@ -1,9 +1,13 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
+import { FlagsPage } from '../FlagsPage';
 import { InfrastructurePage } from '../InfrastructurePage';
+import { TenantsPage } from '../TenantsPage';
+import { UsersPage } from '../UsersPage';
 
 /**
  * The Ops Console (legacy frontend system): a header and one tab per area.
- * Later areas (queues, logs, tenants, flags) are further `TabbedLayout.Route`s.
+ * The tab paths match the sub-pages of the new frontend system (and the
+ * route refs in `routes.ts`).
  *
  * @public
  */
@@ -17,6 +21,15 @@ export function OpsPage() {
       <TabbedLayout>
         <TabbedLayout.Route path="/infrastructure" title="Infrastructure">
           <InfrastructurePage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/tenants" title="Tenants">
+          <TenantsPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/flags" title="Flags">
+          <FlagsPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/users" title="Users">
+          <UsersPage />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>

@@ -1,0 +1,1 @@
+export { ChangeSnackbar } from './ChangeSnackbar';

@@ -1,0 +1,3 @@
+export { ConfirmChangeDialog } from './ConfirmChangeDialog';
+export type { ConfirmChangeDialogProps } from './ConfirmChangeDialog';
+export { PreviewSummary, changedSentence } from './PreviewSummary';

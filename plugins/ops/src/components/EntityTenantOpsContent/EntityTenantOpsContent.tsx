@@ -1,0 +1,104 @@
+import Box from '@material-ui/core/Box';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import { useSearchParams } from 'react-router-dom';
+import { EmptyState } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  TENANT_API_VERSION,
+  TENANT_KIND,
+  TenantEntityV1alpha1,
+  getTenantPlatformId,
+  isTenantEntity,
+} from '@opsconsole/backstage-plugin-ops-common';
+import { TenantFeatures } from '../TenantFeatures';
+import { TenantOverview } from '../TenantOverview';
+import { TenantTimeline } from '../TenantTimeline';
+import { TenantUsers } from '../TenantUsers';
+
+/** The sections of the tenant tab, selected by `?section=` (default overview). */
+export const TENANT_SECTIONS = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'features', label: 'Features' },
+  { id: 'users', label: 'Users' },
+  { id: 'timeline', label: 'Timeline' },
+] as const;
+
+type SectionId = (typeof TENANT_SECTIONS)[number]['id'];
+
+function TenantOpsView(props: { entity: TenantEntityV1alpha1 }) {
+  const { entity } = props;
+  const tenantId = getTenantPlatformId(entity);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('section');
+  const section: SectionId =
+    TENANT_SECTIONS.find(candidate => candidate.id === requested)?.id ??
+    'overview';
+
+  const select = (id: SectionId) =>
+    setSearchParams(
+      previous => {
+        const next = new URLSearchParams(previous);
+        next.set('section', id);
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <>
+      <Box mb={2}>
+        <Tabs
+          value={section}
+          onChange={(_event, id: SectionId) => select(id)}
+          indicatorColor="primary"
+          textColor="primary"
+          aria-label="Tenant sections"
+        >
+          {TENANT_SECTIONS.map(candidate => (
+            <Tab
+              key={candidate.id}
+              value={candidate.id}
+              label={candidate.label}
+              id={`ops-tenant-tab-${candidate.id}`}
+              aria-controls={`ops-tenant-section-${candidate.id}`}
+            />
+          ))}
+        </Tabs>
+      </Box>
+      <div
+        role="tabpanel"
+        id={`ops-tenant-section-${section}`}
+        aria-labelledby={`ops-tenant-tab-${section}`}
+      >
+        {section === 'overview' && (
+          <TenantOverview entity={entity} tenantId={tenantId} />
+        )}
+        {section === 'features' && <TenantFeatures tenantId={tenantId} />}
+        {section === 'users' && <TenantUsers tenantId={tenantId} />}
+        {section === 'timeline' && <TenantTimeline tenantId={tenantId} />}
+      </div>
+    </>
+  );
+}
+
+/**
+ * The tenant management tab of a Tenant entity (kind `Tenant`, apiVersion
+ * `opsconsole.io/v1alpha1`): overview with deliverability charts, features
+ * (flags) with the override editor, users and a timeline of changes.
+ *
+ * @public
+ */
+export function EntityTenantOpsContent() {
+  const { entity } = useEntity();
+  if (!isTenantEntity(entity)) {
+    return (
+      <EmptyState
+        missing="info"
+        title="Not a tenant"
+        description={`This tab is for entities of kind ${TENANT_KIND} (apiVersion ${TENANT_API_VERSION}); this one is a ${entity.kind}.`}
+      />
+    );
+  }
+  return <TenantOpsView entity={entity} />;
+}

@@ -1,0 +1,1 @@
+export { EntityTenantOpsContent } from './EntityTenantOpsContent';

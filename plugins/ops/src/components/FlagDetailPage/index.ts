@@ -1,0 +1,1 @@
+export { FlagDetailPage } from './FlagDetailPage';

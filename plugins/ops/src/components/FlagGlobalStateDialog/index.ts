@@ -1,0 +1,1 @@
+export { FlagGlobalStateDialog } from './FlagGlobalStateDialog';

@@ -1,0 +1,2 @@
+export { FlagOverrideDialog } from './FlagOverrideDialog';
+export type { FlagOverrideDialogProps } from './FlagOverrideDialog';

@@ -1,0 +1,2 @@
+export { FlagGlobalState } from './FlagGlobalState';
+export { FlagValue } from './FlagValue';

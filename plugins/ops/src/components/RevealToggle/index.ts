@@ -1,0 +1,1 @@
+export { RevealToggle } from './RevealToggle';

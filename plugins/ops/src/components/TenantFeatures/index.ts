@@ -1,0 +1,1 @@
+export { TenantFeatures } from './TenantFeatures';

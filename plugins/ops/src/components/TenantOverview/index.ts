@@ -1,0 +1,2 @@
+export { TenantOverview } from './TenantOverview';
+export { TenantStatusChip } from './TenantStatusChip';

@@ -1,0 +1,1 @@
+export { TenantUsers } from './TenantUsers';

@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import Skeleton from '@material-ui/lab/Skeleton';
+import {
+  EmptyState,
+  InfoCard,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { TenantEntityV1alpha1 } from '@opsconsole/backstage-plugin-ops-common';
+import { useTenantEntities } from '../../hooks/useTenantEntities';
+import { TENANT_TIER_LABELS } from '../../utils/tenants';
+import { TenantStatusChip } from '../TenantOverview';
+import {
+  EMPTY_TENANT_FILTERS,
+  filterTenants,
+  hasActiveTenantFilters,
+  tenantOwners,
+  titleOf,
+} from './filters';
+import { TenantsToolbar } from './TenantsToolbar';
+
+function TenantsTable(props: { tenants: TenantEntityV1alpha1[] }) {
+  return (
+    <Table size="small" aria-label="Tenants">
+      <TableHead>
+        <TableRow>
+          <TableCell>Tenant</TableCell>
+          <TableCell>Tier</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Owner</TableCell>
+          <TableCell>Region</TableCell>
+          <TableCell>Admin contact</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.tenants.map(tenant => (
+          <TableRow key={stringifyEntityRef(tenant)}>
+            <TableCell>
+              <EntityRefLink entityRef={tenant}>
+                {titleOf(tenant)}
+              </EntityRefLink>
+            </TableCell>
+            <TableCell>
+              {TENANT_TIER_LABELS[tenant.spec.tier] ?? tenant.spec.tier}
+            </TableCell>
+            <TableCell>
+              <TenantStatusChip status={tenant.spec.status} />
+            </TableCell>
+            <TableCell>
+              <EntityRefLink
+                entityRef={tenant.spec.owner}
+                defaultKind="group"
+              />
+            </TableCell>
+            <TableCell>{tenant.spec.region}</TableCell>
+            <TableCell>
+              {tenant.spec.adminContact?.name ??
+                tenant.spec.adminContact?.email ??
+                '–'}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/**
+ * The Tenants tab (`/ops/tenants`): every Tenant entity of the catalog with
+ * search and tier / status / owner filters, linking to each tenant's page.
+ */
+export function TenantsPage() {
+  const tenants = useTenantEntities();
+  const [filters, setFilters] = useState(EMPTY_TENANT_FILTERS);
+
+  if (!tenants.value) {
+    if (tenants.error) {
+      return <ResponseErrorPanel error={tenants.error} />;
+    }
+    return (
+      <div data-testid="tenants-skeleton" aria-busy="true">
+        <Skeleton variant="rect" height={48} style={{ marginBottom: 16 }} />
+        <Skeleton variant="rect" height={240} />
+      </div>
+    );
+  }
+
+  const all = tenants.value;
+  if (all.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No tenants in the catalog"
+        description="Tenants are catalog entities of kind Tenant (apiVersion opsconsole.io/v1alpha1). The catalog module @opsconsole/backstage-plugin-catalog-backend-module-ops ingests them from the platform on a schedule."
+      />
+    );
+  }
+  const visible = filterTenants(all, filters);
+
+  return (
+    <InfoCard title="Tenants">
+      <TenantsToolbar
+        filters={filters}
+        owners={tenantOwners(all)}
+        onChange={setFilters}
+      />
+      {visible.length === 0 ? (
+        <Box textAlign="center" py={4}>
+          <Typography variant="h6" gutterBottom>
+            No tenants match the filters
+          </Typography>
+          <Button
+            variant="outlined"
+            onClick={() => setFilters(EMPTY_TENANT_FILTERS)}
+          >
+            Clear filters
+          </Button>
+        </Box>
+      ) : (
+        <TenantsTable tenants={visible} />
+      )}
+      {hasActiveTenantFilters(filters) && visible.length > 0 && (
+        <Box mt={2}>
+          <Typography variant="body2" color="textSecondary">
+            Showing {visible.length} of {all.length} tenants.{' '}
+            <Button
+              size="small"
+              onClick={() => setFilters(EMPTY_TENANT_FILTERS)}
+            >
+              Clear filters
+            </Button>
+          </Typography>
+        </Box>
+      )}
+    </InfoCard>
+  );
+}

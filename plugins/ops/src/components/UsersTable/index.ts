@@ -1,0 +1,2 @@
+export { UsersTable } from './UsersTable';
+export { UserStatusChip } from './UserStatusChip';
