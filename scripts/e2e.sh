@@ -26,6 +26,10 @@ wait_for() { # url seconds
   return 1
 }
 
+# the example platform evaluates its feature flags over OFREP against the portal, with the
+# dev-only external access token from app-config.yaml
+export EXAMPLE_PLATFORM_OFREP_URL="${EXAMPLE_PLATFORM_OFREP_URL:-http://localhost:7007/api/ops}"
+export EXAMPLE_PLATFORM_OFREP_TOKEN="${EXAMPLE_PLATFORM_OFREP_TOKEN:-dev-ofrep-token-0123456789abcdef}"
 export EXAMPLE_PLATFORM_DB="$work/platform.sqlite"
 setsid yarn workspace @opsconsole/backstage-plugin-example-platform start >"$logs/platform.log" 2>&1 &
 pids+=($!)

@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 scripts/install.sh
 source scripts/tooling.sh
 mkdir -p .data
+# the example platform evaluates its feature flags over OFREP against the portal, with the
+# dev-only external access token from app-config.yaml
+export EXAMPLE_PLATFORM_OFREP_URL="${EXAMPLE_PLATFORM_OFREP_URL:-http://localhost:7007/api/ops}"
+export EXAMPLE_PLATFORM_OFREP_TOKEN="${EXAMPLE_PLATFORM_OFREP_TOKEN:-dev-ofrep-token-0123456789abcdef}"
 export EXAMPLE_PLATFORM_DB="${EXAMPLE_PLATFORM_DB:-$PWD/.data/example-platform.sqlite}"
 yarn workspace @opsconsole/backstage-plugin-example-platform start &
 platform_pid=$!
