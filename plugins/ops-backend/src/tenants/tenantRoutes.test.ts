@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { InMemoryPlatformProvider } from '../platform/__testUtils__/InMemoryPlatformProvider';
 import { tenant, user } from '../platform/__testUtils__/platformFixtures';
@@ -49,9 +50,13 @@ describe('tenant routes', () => {
       ['/api/ops/tenants/acme/deliverability?range=30d', 200, 200],
       ['/api/ops/tenants/acme/timeline', 403, 200],
     ])(
-      'GET %s: 401 without credentials, %s for a plain user, %s for an ops admin',
+      'GET %s: 401 without credentials, 403 for an external access token, %s for a plain user, %s for an ops admin',
       async (path, plain, admin) => {
         expect((await get(path)).status).toBe(401);
+        const machine = await request(server)
+          .get(path)
+          .set('authorization', mockCredentials.service.header());
+        expect(machine.status).toBe(403);
         expect((await get(path, PLAIN)).status).toBe(plain);
         expect((await get(path, ADMIN)).status).toBe(admin);
       },
