@@ -3,22 +3,19 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { opsReadOnlyPermissions } from '@opsconsole/backstage-plugin-ops-common';
 import request from 'supertest';
+import {
+  ADMIN,
+  as,
+  examplePolicyPermissionsMock,
+  PLAIN,
+} from './__testUtils__/examplePolicyPermissions';
 import { healthDoc, startHealthServer } from './__testUtils__/healthServer';
 import { opsPlugin } from './plugin';
 
 jest.setTimeout(60_000);
-
-const ADMIN = 'user:default/admin';
-const PLAIN = 'user:default/plain';
 
 const component = (name: string, url: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -33,23 +30,6 @@ const component = (name: string, url: string): Entity => ({
     owner: 'team-a',
     system: 'mail',
     lifecycle: 'production',
-  },
-});
-
-/** Mirrors the example policy: admins may do everything, other users only read. */
-const permissions = mockServices.permissions.mock({
-  authorize: async (requests, options) => {
-    const user = (
-      options.credentials as BackstageCredentials<BackstageUserPrincipal>
-    ).principal.userEntityRef;
-    return requests.map(r => ({
-      result:
-        user === ADMIN ||
-        ('permission' in r &&
-          opsReadOnlyPermissions.some(p => p.name === r.permission.name))
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-    }));
   },
 });
 
@@ -87,7 +67,7 @@ describe('ops backend plugin', () => {
             },
           ],
         }),
-        permissions.factory,
+        examplePolicyPermissionsMock().factory,
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
@@ -122,9 +102,6 @@ describe('ops backend plugin', () => {
     await healthy.close();
     await failing.close();
   });
-
-  const as = (user?: string) => (req: request.Test) =>
-    user ? req.set('authorization', mockCredentials.user.header(user)) : req;
 
   describe('permission matrix', () => {
     const routes: Array<[string, string, number, number]> = [

@@ -17,6 +17,16 @@ const iso = (ms: unknown) => new Date(toMillis(ms)!).toISOString();
 const json = (text: string | null) =>
   text === null || text === undefined ? undefined : JSON.parse(text);
 
+/** Narrows `query` to the filter's flag and tenant, where given. */
+function whereFlagAndTenant<Q extends Knex.QueryBuilder>(
+  query: Q,
+  filter: { flagKey?: string; tenantId?: string },
+): Q {
+  if (filter.flagKey) query.where('flag_key', filter.flagKey);
+  if (filter.tenantId) query.where('tenant_id', filter.tenantId);
+  return query;
+}
+
 function toFlag(r: Row): Flag {
   return {
     key: r.key,
@@ -116,6 +126,15 @@ export class DatabaseFlagsStore implements FlagsStore {
       : query;
   }
 
+  /** The rows of `table` for the filter's flag and tenant, by flag key and tenant id. */
+  private async listByFlagAndTenant(
+    table: string,
+    filter: { flagKey?: string; tenantId?: string },
+  ): Promise<Row[]> {
+    const query = this.db(table).orderBy(['flag_key', 'tenant_id']);
+    return whereFlagAndTenant(query, filter).select();
+  }
+
   private async appendChange(tx: Knex, change: NewFlagChange) {
     await tx('ops_flag_changes').insert({
       id: randomUUID(),
@@ -195,13 +214,7 @@ export class DatabaseFlagsStore implements FlagsStore {
   }
 
   async listOverrides(filter: { flagKey?: string; tenantId?: string }) {
-    const query = this.db('ops_flag_overrides').orderBy([
-      'flag_key',
-      'tenant_id',
-    ]);
-    if (filter.flagKey) query.where('flag_key', filter.flagKey);
-    if (filter.tenantId) query.where('tenant_id', filter.tenantId);
-    const rows: Row[] = await query.select();
+    const rows = await this.listByFlagAndTenant('ops_flag_overrides', filter);
     return rows.map(toOverride);
   }
 
@@ -274,9 +287,7 @@ export class DatabaseFlagsStore implements FlagsStore {
     const query = this.db('ops_flag_changes')
       .orderBy('seq', 'desc')
       .limit(filter.limit);
-    if (filter.flagKey) query.where('flag_key', filter.flagKey);
-    if (filter.tenantId) query.where('tenant_id', filter.tenantId);
-    const rows: Row[] = await query.select();
+    const rows: Row[] = await whereFlagAndTenant(query, filter).select();
     return rows.map(toChange);
   }
 
@@ -313,13 +324,7 @@ export class DatabaseFlagsStore implements FlagsStore {
   }
 
   async listLastEvaluations(filter: { flagKey?: string; tenantId?: string }) {
-    const query = this.db('ops_flag_evaluations').orderBy([
-      'flag_key',
-      'tenant_id',
-    ]);
-    if (filter.flagKey) query.where('flag_key', filter.flagKey);
-    if (filter.tenantId) query.where('tenant_id', filter.tenantId);
-    const rows: Row[] = await query.select();
+    const rows = await this.listByFlagAndTenant('ops_flag_evaluations', filter);
     return rows.map(toEvaluation);
   }
 }

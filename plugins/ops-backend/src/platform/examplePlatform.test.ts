@@ -4,12 +4,8 @@ import {
   startPlatform,
 } from '@opsconsole/backstage-plugin-example-platform';
 import request from 'supertest';
-import {
-  ADMIN,
-  as,
-  PLAIN,
-  startOpsWithPlatforms,
-} from './__testUtils__/startOpsWithPlatforms';
+import { ADMIN, as, PLAIN } from '../__testUtils__/examplePolicyPermissions';
+import { startOpsWithPlatforms } from './__testUtils__/startOpsWithPlatforms';
 
 jest.setTimeout(60_000);
 

@@ -14,3 +14,14 @@ export function notFoundOrUnavailable(
     `${message} that answered; failed sources: ${tracker.describeFailures()}`,
   );
 }
+
+/** {@link notFoundOrUnavailable} for a tenant id that no platform source knows. */
+export function tenantNotFoundOrUnavailable(
+  tenantId: string,
+  tracker: SourceTracker,
+): Error {
+  return notFoundOrUnavailable(
+    `No tenant with id ${JSON.stringify(tenantId)} in any platform source`,
+    tracker,
+  );
+}

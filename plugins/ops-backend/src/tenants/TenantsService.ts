@@ -6,7 +6,7 @@ import {
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { AuditService } from '../audit/AuditService';
-import { notFoundOrUnavailable } from '../platform/notFoundOrUnavailable';
+import { tenantNotFoundOrUnavailable } from '../platform/notFoundOrUnavailable';
 import { PlatformSources, SourceTracker } from '../platform/PlatformSources';
 import { piiMasker } from '../users/masking';
 import {
@@ -46,12 +46,7 @@ export class TenantsService {
     const tracker = new SourceTracker();
     const [owner] = await this.sources.tenantOwners(params.tenantId, tracker);
     if (!owner) {
-      throw notFoundOrUnavailable(
-        `No tenant with id ${JSON.stringify(
-          params.tenantId,
-        )} in any platform source`,
-        tracker,
-      );
+      throw tenantNotFoundOrUnavailable(params.tenantId, tracker);
     }
     const t = owner.value;
     return {
@@ -93,12 +88,7 @@ export class TenantsService {
       this.sources.all(tracker, p => p.getDeliverability(window)),
     ]);
     if (owners.length === 0) {
-      throw notFoundOrUnavailable(
-        `No tenant with id ${JSON.stringify(
-          params.tenantId,
-        )} in any platform source`,
-        tracker,
-      );
+      throw tenantNotFoundOrUnavailable(params.tenantId, tracker);
     }
     const tenant = await this.sources.some(
       owners.map(o => o.provider),

@@ -1,13 +1,9 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { ADMIN, as, PLAIN } from '../__testUtils__/examplePolicyPermissions';
+import { describePermissionMatrix } from '../__testUtils__/permissionMatrix';
 import { InMemoryPlatformProvider } from '../platform/__testUtils__/InMemoryPlatformProvider';
 import { tenant, user } from '../platform/__testUtils__/platformFixtures';
-import {
-  ADMIN,
-  as,
-  PLAIN,
-  startOpsWithPlatforms,
-} from '../platform/__testUtils__/startOpsWithPlatforms';
+import { startOpsWithPlatforms } from '../platform/__testUtils__/startOpsWithPlatforms';
 
 jest.setTimeout(60_000);
 
@@ -39,8 +35,9 @@ describe('tenant routes', () => {
   const get = (path: string, who?: string) =>
     as(who)(request(server).get(path));
 
-  describe('permission matrix', () => {
-    it.each([
+  describePermissionMatrix(
+    () => server,
+    [
       // path, plain user, ops admin
       ['/api/ops/tenants/acme', 200, 200],
       ['/api/ops/tenants/acme?reveal=true', 403, 200],
@@ -49,19 +46,8 @@ describe('tenant routes', () => {
       ['/api/ops/tenants/acme/deliverability', 200, 200],
       ['/api/ops/tenants/acme/deliverability?range=30d', 200, 200],
       ['/api/ops/tenants/acme/timeline', 403, 200],
-    ])(
-      'GET %s: 401 without credentials, 403 for an external access token, %s for a plain user, %s for an ops admin',
-      async (path, plain, admin) => {
-        expect((await get(path)).status).toBe(401);
-        const machine = await request(server)
-          .get(path)
-          .set('authorization', mockCredentials.service.header());
-        expect(machine.status).toBe(403);
-        expect((await get(path, PLAIN)).status).toBe(plain);
-        expect((await get(path, ADMIN)).status).toBe(admin);
-      },
-    );
-  });
+    ],
+  );
 
   it("gives the platform's view of the tenant with the admin email masked", async () => {
     const res = await get('/api/ops/tenants/acme', PLAIN);

@@ -11,7 +11,10 @@ import {
   PlatformAdminProvider,
   PlatformUser,
 } from '@opsconsole/backstage-plugin-ops-node';
-import { notFoundOrUnavailable } from '../platform/notFoundOrUnavailable';
+import {
+  notFoundOrUnavailable,
+  tenantNotFoundOrUnavailable,
+} from '../platform/notFoundOrUnavailable';
 import { PlatformSources, SourceTracker } from '../platform/PlatformSources';
 import {
   buildLoginPattern,
@@ -118,12 +121,7 @@ export class UsersService {
     const tracker = new SourceTracker();
     const owners = await this.sources.tenantOwners(params.tenantId, tracker);
     if (owners.length === 0) {
-      throw notFoundOrUnavailable(
-        `No tenant with id ${JSON.stringify(
-          params.tenantId,
-        )} in any platform source`,
-        tracker,
-      );
+      throw tenantNotFoundOrUnavailable(params.tenantId, tracker);
     }
     const answers = await this.sources.some(
       owners.map(o => o.provider),

@@ -1,17 +1,13 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { ADMIN, as, PLAIN } from '../__testUtils__/examplePolicyPermissions';
+import { describePermissionMatrix } from '../__testUtils__/permissionMatrix';
 import { InMemoryPlatformProvider } from '../platform/__testUtils__/InMemoryPlatformProvider';
 import {
   annaLogins,
   tenant,
   user,
 } from '../platform/__testUtils__/platformFixtures';
-import {
-  ADMIN,
-  as,
-  PLAIN,
-  startOpsWithPlatforms,
-} from '../platform/__testUtils__/startOpsWithPlatforms';
+import { startOpsWithPlatforms } from '../platform/__testUtils__/startOpsWithPlatforms';
 
 jest.setTimeout(60_000);
 
@@ -48,26 +44,16 @@ describe('user routes', () => {
       (e: any) => e.action === action,
     );
 
-  describe('permission matrix', () => {
-    it.each([
+  describePermissionMatrix(
+    () => server,
+    [
       // path, plain user, ops admin
       ['/api/ops/users/search?q=anna', 200, 200],
       ['/api/ops/users/search?q=anna&reveal=true', 403, 200],
       ['/api/ops/users/u-anna', 200, 200],
       ['/api/ops/users/u-anna?reveal=true', 403, 200],
-    ])(
-      'GET %s: 401 without credentials, 403 for an external access token, %s for a plain user, %s for an ops admin',
-      async (path, plain, admin) => {
-        expect((await get(path)).status).toBe(401);
-        const machine = await request(server)
-          .get(path)
-          .set('authorization', mockCredentials.service.header());
-        expect(machine.status).toBe(403);
-        expect((await get(path, PLAIN)).status).toBe(plain);
-        expect((await get(path, ADMIN)).status).toBe(admin);
-      },
-    );
-  });
+    ],
+  );
 
   it('searches with emails masked for a plain user, and reports the platform that is down', async () => {
     const res = await get('/api/ops/users/search?q=anna', PLAIN);
