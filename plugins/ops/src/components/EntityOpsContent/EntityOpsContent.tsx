@@ -4,8 +4,6 @@ import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { makeStyles } from '@material-ui/core/styles';
 import Skeleton from '@material-ui/lab/Skeleton';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { InfoCard, Link, ResponseErrorPanel } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -24,6 +22,7 @@ import { useEntityHistory } from '../../hooks/useEntityHistory';
 import { FactList, TargetStatsFacts } from '../HealthFacts';
 import { HealthHistoryCharts } from '../HealthHistoryCharts';
 import { HealthStatusChip } from '../HealthStatusChip';
+import { RangeToggle } from '../RangeToggle';
 import { SourceStatusBanner } from '../SourceStatusBanner';
 import { ChecksTable } from './ChecksTable';
 import { ProbeNowButton } from './ProbeNowButton';
@@ -33,9 +32,6 @@ const HEALTH_REFRESH_MS = 15_000;
 const HISTORY_REFRESH_MS = 60_000;
 
 const useStyles = makeStyles(theme => ({
-  rangeOption: {
-    textTransform: 'none',
-  },
   status: {
     display: 'flex',
     alignItems: 'center',
@@ -65,7 +61,6 @@ function CurrentStatus(props: { target: TargetSummary }) {
 /** The health of one entity: status, checks, history charts, failures. */
 export function EntityOpsHealthView(props: { entityRef: string }) {
   const { entityRef } = props;
-  const classes = useStyles();
   const [range, setRange] = useState<HealthRange>('24h');
   const health = useEntityHealth(entityRef, { intervalMs: HEALTH_REFRESH_MS });
   const history = useEntityHistory(entityRef, range, {
@@ -125,29 +120,11 @@ export function EntityOpsHealthView(props: { entityRef: string }) {
         <InfoCard
           title="History"
           action={
-            <Box pt={1} pr={1}>
-              <ToggleButtonGroup
-                exclusive
-                size="small"
-                value={range}
-                aria-label="Range"
-                onChange={(_event, value: HealthRange | null) => {
-                  if (value) {
-                    setRange(value);
-                  }
-                }}
-              >
-                {HEALTH_RANGES.map(option => (
-                  <ToggleButton
-                    key={option}
-                    value={option}
-                    className={classes.rangeOption}
-                  >
-                    {option}
-                  </ToggleButton>
-                ))}
-              </ToggleButtonGroup>
-            </Box>
+            <RangeToggle
+              ranges={HEALTH_RANGES}
+              value={range}
+              onChange={setRange}
+            />
           }
         >
           <Box height={4} mb={1}>

@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import Switch from '@material-ui/core/Switch';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import SearchIcon from '@material-ui/icons/Search';
 import Skeleton from '@material-ui/lab/Skeleton';
 import {
   EmptyState,
@@ -24,6 +21,7 @@ import { useOptionalRouteRef } from '../../hooks/useOptionalRouteRef';
 import { flagRouteRef } from '../../routes';
 import { FlagGlobalState } from '../FlagState';
 import { RelativeTime } from '../RelativeTime';
+import { SearchField } from '../SearchField';
 
 function matches(summary: FlagSummary, search: string): boolean {
   const needle = search.trim().toLocaleLowerCase('en-US');
@@ -126,21 +124,11 @@ export function FlagsList() {
         mb={2}
         style={{ gap: 16 }}
       >
-        <TextField
+        <SearchField
           id="ops-flags-search"
-          label="Search"
           placeholder="Name, key or description"
-          variant="outlined"
-          size="small"
           value={search}
-          onChange={event => setSearch(event.target.value)}
-          InputProps={{
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon fontSize="small" />
-              </InputAdornment>
-            ),
-          }}
+          onChange={setSearch}
         />
         <FormControlLabel
           control={

@@ -17,12 +17,15 @@ import { DateTime } from 'luxon';
 import { EntityHistory } from '@opsconsole/backstage-plugin-ops-common';
 import { formatLatency, formatPercent } from '../../utils/format';
 import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
-import { ChartFigure } from './ChartFigure';
-import { formatTimeLabel, timeXAxisProps } from './timeAxis';
+import {
+  CHART_MARGIN,
+  ChartFigure,
+  VALUE_AXIS_WIDTH,
+  formatTimeLabel,
+  timeXAxisProps,
+} from '../charts';
 
 const MAX_POINTS_WITH_DOTS = 48;
-const CHART_MARGIN = { top: 8, right: 16, left: 8 };
-const VALUE_AXIS_WIDTH = 64;
 
 /** Evenly spaced round ticks from `floor` to 100 (percent). */
 function percentTicks(floor: number): number[] {

@@ -1,13 +1,10 @@
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import IconButton from '@material-ui/core/IconButton';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import Switch from '@material-ui/core/Switch';
-import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import SearchIcon from '@material-ui/icons/Search';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { HealthStatus } from '@opsconsole/backstage-plugin-ops-common';
@@ -15,16 +12,12 @@ import { DateTime } from 'luxon';
 import { HEALTH_STATUS_LABELS, HEALTH_STATUS_ORDER } from '../../utils/format';
 import { humanizeRef } from '../../utils/entityRefs';
 import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
+import { FilterSelect } from '../FilterSelect';
+import { SearchField } from '../SearchField';
+import { ToolbarRow } from '../ToolbarRow';
 import { FleetFilters } from './filters';
 
 const useStyles = makeStyles(theme => ({
-  row: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    marginBottom: theme.spacing(2),
-  },
   spacer: {
     flexGrow: 1,
   },
@@ -42,13 +35,12 @@ const useStyles = makeStyles(theme => ({
   toggle: {
     textTransform: 'none',
   },
-  select: {
-    minWidth: 180,
-  },
   updated: {
     color: theme.palette.text.secondary,
   },
 }));
+
+const SELECT_MIN_WIDTH = 180;
 
 export interface FleetToolbarProps {
   counts: Record<HealthStatus, number>;
@@ -81,7 +73,7 @@ export function FleetToolbar(props: FleetToolbarProps) {
 
   return (
     <>
-      <div className={classes.row}>
+      <ToolbarRow>
         <ToggleButtonGroup
           size="small"
           value={filters.statuses}
@@ -135,69 +127,35 @@ export function FleetToolbar(props: FleetToolbarProps) {
             </IconButton>
           </span>
         </Tooltip>
-      </div>
-      <div className={classes.row}>
-        <TextField
+      </ToolbarRow>
+      <ToolbarRow>
+        <SearchField
           id="ops-fleet-search"
-          label="Search"
           placeholder="Name or title"
-          variant="outlined"
-          size="small"
           value={filters.search}
-          onChange={event =>
-            onFiltersChange({ ...filters, search: event.target.value })
-          }
-          InputProps={{
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon fontSize="small" />
-              </InputAdornment>
-            ),
-          }}
+          onChange={search => onFiltersChange({ ...filters, search })}
         />
-        <TextField
-          select
+        <FilterSelect
           id="ops-fleet-owner"
           label="Owner"
-          variant="outlined"
-          size="small"
-          className={classes.select}
           value={filters.owner}
-          onChange={event =>
-            onFiltersChange({ ...filters, owner: event.target.value })
-          }
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-        >
-          <option value="">All owners</option>
-          {owners.map(owner => (
-            <option key={owner} value={owner}>
-              {humanizeRef(owner, 'group')}
-            </option>
-          ))}
-        </TextField>
-        <TextField
-          select
+          options={owners}
+          labelOf={owner => humanizeRef(owner, 'group')}
+          allLabel="All owners"
+          onChange={owner => onFiltersChange({ ...filters, owner })}
+          minWidth={SELECT_MIN_WIDTH}
+        />
+        <FilterSelect
           id="ops-fleet-system"
           label="System"
-          variant="outlined"
-          size="small"
-          className={classes.select}
           value={filters.system}
-          onChange={event =>
-            onFiltersChange({ ...filters, system: event.target.value })
-          }
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-        >
-          <option value="">All systems</option>
-          {systems.map(system => (
-            <option key={system} value={system}>
-              {humanizeRef(system, 'system')}
-            </option>
-          ))}
-        </TextField>
-      </div>
+          options={systems}
+          labelOf={system => humanizeRef(system, 'system')}
+          allLabel="All systems"
+          onChange={system => onFiltersChange({ ...filters, system })}
+          minWidth={SELECT_MIN_WIDTH}
+        />
+      </ToolbarRow>
     </>
   );
 }

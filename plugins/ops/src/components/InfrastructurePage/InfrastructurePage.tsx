@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useFleetSummary } from '../../hooks/useFleetSummary';
 import { errorMessage, formatRelative } from '../../utils/format';
+import { FilteredCount } from '../FilteredCount';
+import { NoFilterMatches } from '../NoFilterMatches';
 import { OpsHealthEmptyState } from '../OpsHealthEmptyState';
 import { SourceStatusBanner } from '../SourceStatusBanner';
 import { FleetSkeleton } from './FleetSkeleton';
@@ -83,17 +83,11 @@ export function InfrastructurePage() {
             loadedAt={loadedAt}
           />
           {visible.length === 0 ? (
-            <Box textAlign="center" py={6}>
-              <Typography variant="h6" gutterBottom>
-                No targets match the filters
-              </Typography>
-              <Button
-                variant="outlined"
-                onClick={() => setFilters(EMPTY_FLEET_FILTERS)}
-              >
-                Clear filters
-              </Button>
-            </Box>
+            <NoFilterMatches
+              items="targets"
+              onClear={() => setFilters(EMPTY_FLEET_FILTERS)}
+              py={6}
+            />
           ) : (
             <Grid container spacing={2} role="list" aria-label="Health targets">
               {visible.map(target => (
@@ -112,17 +106,12 @@ export function InfrastructurePage() {
             </Grid>
           )}
           {hasActiveFilters(filters) && visible.length > 0 && (
-            <Box mt={2}>
-              <Typography variant="body2" color="textSecondary">
-                Showing {visible.length} of {targets.length} targets.{' '}
-                <Button
-                  size="small"
-                  onClick={() => setFilters(EMPTY_FLEET_FILTERS)}
-                >
-                  Clear filters
-                </Button>
-              </Typography>
-            </Box>
+            <FilteredCount
+              shown={visible.length}
+              total={targets.length}
+              items="targets"
+              onClear={() => setFilters(EMPTY_FLEET_FILTERS)}
+            />
           )}
         </>
       )}

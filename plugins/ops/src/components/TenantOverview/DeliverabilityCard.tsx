@@ -7,8 +7,6 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Skeleton from '@material-ui/lab/Skeleton';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import {
   DELIVERABILITY_RANGES,
@@ -17,6 +15,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { useTenantDeliverability } from '../../hooks/useTenant';
 import { formatPercent } from '../../utils/format';
+import { RangeToggle } from '../RangeToggle';
 import { SourceStatusBanner } from '../SourceStatusBanner';
 import { DeliverabilityCharts } from './DeliverabilityCharts';
 
@@ -65,29 +64,11 @@ export function DeliverabilityCard(props: { tenantId: string }) {
       title="Deliverability"
       subheader="The tenant's trend against the fleet"
       action={
-        <Box pt={1} pr={1}>
-          <ToggleButtonGroup
-            exclusive
-            size="small"
-            value={range}
-            aria-label="Range"
-            onChange={(_event, next: DeliverabilityRange | null) => {
-              if (next) {
-                setRange(next);
-              }
-            }}
-          >
-            {DELIVERABILITY_RANGES.map(option => (
-              <ToggleButton
-                key={option}
-                value={option}
-                style={{ textTransform: 'none' }}
-              >
-                {option}
-              </ToggleButton>
-            ))}
-          </ToggleButtonGroup>
-        </Box>
+        <RangeToggle
+          ranges={DELIVERABILITY_RANGES}
+          value={range}
+          onChange={setRange}
+        />
       }
     >
       <Box height={4} mb={1}>

@@ -14,20 +14,35 @@ import {
   YAxis,
 } from 'recharts';
 import { TenantDeliverability } from '@opsconsole/backstage-plugin-ops-common';
-import { ChartFigure } from '../HealthHistoryCharts/ChartFigure';
 import {
+  CHART_MARGIN,
+  ChartFigure,
+  VALUE_AXIS_WIDTH,
   formatTimeLabel,
   timeXAxisProps,
-} from '../HealthHistoryCharts/timeAxis';
+} from '../charts';
 import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
 import {
   DeliverabilityPoint,
   toDeliverabilityPoints,
 } from './deliverabilityPoints';
 
-const CHART_MARGIN = { top: 8, right: 16, left: 8 };
-const VALUE_AXIS_WIDTH = 64;
 const FLEET_COLOR = '#9e9e9e';
+
+/** Props every series of these charts shares. */
+const SERIES = {
+  type: 'monotone',
+  dot: false,
+  connectNulls: false,
+  isAnimationActive: false,
+} as const;
+
+interface VolumeSeries {
+  dataKey: keyof DeliverabilityPoint;
+  name: string;
+  color: string;
+  fillOpacity: number;
+}
 
 const formatRate = (digits: number) => (value: number | null) =>
   value === null || value === undefined ? '–' : `${value.toFixed(digits)} %`;
@@ -64,24 +79,13 @@ function RateChart(props: RateChartProps) {
           formatter={(value: number) => format(value)}
         />
         <Legend />
+        <Line dataKey={tenantKey} name="Tenant" stroke={color} {...SERIES} />
         <Line
-          type="monotone"
-          dataKey={tenantKey}
-          name="Tenant"
-          stroke={color}
-          dot={false}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-        <Line
-          type="monotone"
           dataKey={fleetKey}
           name="Fleet"
           stroke={FLEET_COLOR}
           strokeDasharray="4 4"
-          dot={false}
-          connectNulls={false}
-          isAnimationActive={false}
+          {...SERIES}
         />
       </LineChart>
     </ChartFigure>
@@ -111,6 +115,33 @@ export function DeliverabilityCharts(props: {
       </Typography>
     );
   }
+
+  const volumeSeries: VolumeSeries[] = [
+    {
+      dataKey: 'sent',
+      name: 'Sent',
+      color: theme.palette.primary.main,
+      fillOpacity: 0.1,
+    },
+    {
+      dataKey: 'delivered',
+      name: 'Delivered',
+      color: HEALTH_STATUS_COLORS.pass.background,
+      fillOpacity: 0.1,
+    },
+    {
+      dataKey: 'bounced',
+      name: 'Bounced',
+      color: HEALTH_STATUS_COLORS.warn.background,
+      fillOpacity: 0.2,
+    },
+    {
+      dataKey: 'complaints',
+      name: 'Complaints',
+      color: HEALTH_STATUS_COLORS.fail.background,
+      fillOpacity: 0.2,
+    },
+  ];
 
   const rateCharts: Omit<RateChartProps, 'points' | 'range'>[] = [
     {
@@ -153,42 +184,17 @@ export function DeliverabilityCharts(props: {
             <YAxis stroke={axisColor} width={VALUE_AXIS_WIDTH} />
             <Tooltip labelFormatter={formatTimeLabel} />
             <Legend />
-            <Area
-              type="monotone"
-              dataKey="sent"
-              name="Sent"
-              stroke={theme.palette.primary.main}
-              fill={theme.palette.primary.main}
-              fillOpacity={0.1}
-              isAnimationActive={false}
-            />
-            <Area
-              type="monotone"
-              dataKey="delivered"
-              name="Delivered"
-              stroke={HEALTH_STATUS_COLORS.pass.background}
-              fill={HEALTH_STATUS_COLORS.pass.background}
-              fillOpacity={0.1}
-              isAnimationActive={false}
-            />
-            <Area
-              type="monotone"
-              dataKey="bounced"
-              name="Bounced"
-              stroke={HEALTH_STATUS_COLORS.warn.background}
-              fill={HEALTH_STATUS_COLORS.warn.background}
-              fillOpacity={0.2}
-              isAnimationActive={false}
-            />
-            <Area
-              type="monotone"
-              dataKey="complaints"
-              name="Complaints"
-              stroke={HEALTH_STATUS_COLORS.fail.background}
-              fill={HEALTH_STATUS_COLORS.fail.background}
-              fillOpacity={0.2}
-              isAnimationActive={false}
-            />
+            {volumeSeries.map(series => (
+              <Area
+                key={series.dataKey}
+                dataKey={series.dataKey}
+                name={series.name}
+                stroke={series.color}
+                fill={series.color}
+                fillOpacity={series.fillOpacity}
+                {...SERIES}
+              />
+            ))}
           </AreaChart>
         </ChartFigure>
       </Grid>

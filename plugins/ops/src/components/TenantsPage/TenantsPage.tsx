@@ -1,12 +1,9 @@
 import { useState } from 'react';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
 import Skeleton from '@material-ui/lab/Skeleton';
 import {
   EmptyState,
@@ -18,6 +15,8 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TenantEntityV1alpha1 } from '@opsconsole/backstage-plugin-ops-common';
 import { useTenantEntities } from '../../hooks/useTenantEntities';
 import { TENANT_TIER_LABELS } from '../../utils/tenants';
+import { FilteredCount } from '../FilteredCount';
+import { NoFilterMatches } from '../NoFilterMatches';
 import { TenantStatusChip } from '../TenantOverview';
 import {
   EMPTY_TENANT_FILTERS,
@@ -114,32 +113,21 @@ export function TenantsPage() {
         onChange={setFilters}
       />
       {visible.length === 0 ? (
-        <Box textAlign="center" py={4}>
-          <Typography variant="h6" gutterBottom>
-            No tenants match the filters
-          </Typography>
-          <Button
-            variant="outlined"
-            onClick={() => setFilters(EMPTY_TENANT_FILTERS)}
-          >
-            Clear filters
-          </Button>
-        </Box>
+        <NoFilterMatches
+          items="tenants"
+          onClear={() => setFilters(EMPTY_TENANT_FILTERS)}
+          py={4}
+        />
       ) : (
         <TenantsTable tenants={visible} />
       )}
       {hasActiveTenantFilters(filters) && visible.length > 0 && (
-        <Box mt={2}>
-          <Typography variant="body2" color="textSecondary">
-            Showing {visible.length} of {all.length} tenants.{' '}
-            <Button
-              size="small"
-              onClick={() => setFilters(EMPTY_TENANT_FILTERS)}
-            >
-              Clear filters
-            </Button>
-          </Typography>
-        </Box>
+        <FilteredCount
+          shown={visible.length}
+          total={all.length}
+          items="tenants"
+          onClear={() => setFilters(EMPTY_TENANT_FILTERS)}
+        />
       )}
     </InfoCard>
   );

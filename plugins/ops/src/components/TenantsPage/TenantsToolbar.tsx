@@ -1,7 +1,3 @@
-import InputAdornment from '@material-ui/core/InputAdornment';
-import TextField from '@material-ui/core/TextField';
-import { makeStyles } from '@material-ui/core/styles';
-import SearchIcon from '@material-ui/icons/Search';
 import { humanizeRef } from '../../utils/entityRefs';
 import {
   TENANT_STATUSES,
@@ -9,20 +5,12 @@ import {
   TENANT_TIERS,
   TENANT_TIER_LABELS,
 } from '../../utils/tenants';
+import { FilterSelect } from '../FilterSelect';
+import { SearchField } from '../SearchField';
+import { ToolbarRow } from '../ToolbarRow';
 import { TenantFilters } from './filters';
 
-const useStyles = makeStyles(theme => ({
-  row: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    marginBottom: theme.spacing(2),
-  },
-  select: {
-    minWidth: 160,
-  },
-}));
+const SELECT_MIN_WIDTH = 160;
 
 /** Search and the tier, status and owner filters of the tenants list. */
 export function TenantsToolbar(props: {
@@ -31,85 +19,44 @@ export function TenantsToolbar(props: {
   onChange: (filters: TenantFilters) => void;
 }) {
   const { filters, owners, onChange } = props;
-  const classes = useStyles();
-  const select = {
-    select: true,
-    variant: 'outlined' as const,
-    size: 'small' as const,
-    className: classes.select,
-    SelectProps: { native: true },
-    InputLabelProps: { shrink: true },
-  };
   return (
-    <div className={classes.row}>
-      <TextField
+    <ToolbarRow>
+      <SearchField
         id="ops-tenants-search"
-        label="Search"
         placeholder="Name, id, contact or region"
-        variant="outlined"
-        size="small"
         value={filters.search}
-        onChange={event => onChange({ ...filters, search: event.target.value })}
-        InputProps={{
-          startAdornment: (
-            <InputAdornment position="start">
-              <SearchIcon fontSize="small" />
-            </InputAdornment>
-          ),
-        }}
+        onChange={search => onChange({ ...filters, search })}
       />
-      <TextField
-        {...select}
+      <FilterSelect
         id="ops-tenants-tier"
         label="Tier"
         value={filters.tier}
-        onChange={event =>
-          onChange({
-            ...filters,
-            tier: event.target.value as TenantFilters['tier'],
-          })
-        }
-      >
-        <option value="">All tiers</option>
-        {TENANT_TIERS.map(tier => (
-          <option key={tier} value={tier}>
-            {TENANT_TIER_LABELS[tier]}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        {...select}
+        options={TENANT_TIERS}
+        labelOf={tier => TENANT_TIER_LABELS[tier]}
+        allLabel="All tiers"
+        onChange={tier => onChange({ ...filters, tier })}
+        minWidth={SELECT_MIN_WIDTH}
+      />
+      <FilterSelect
         id="ops-tenants-status"
         label="Status"
         value={filters.status}
-        onChange={event =>
-          onChange({
-            ...filters,
-            status: event.target.value as TenantFilters['status'],
-          })
-        }
-      >
-        <option value="">All statuses</option>
-        {TENANT_STATUSES.map(status => (
-          <option key={status} value={status}>
-            {TENANT_STATUS_LABELS[status]}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        {...select}
+        options={TENANT_STATUSES}
+        labelOf={status => TENANT_STATUS_LABELS[status]}
+        allLabel="All statuses"
+        onChange={status => onChange({ ...filters, status })}
+        minWidth={SELECT_MIN_WIDTH}
+      />
+      <FilterSelect
         id="ops-tenants-owner"
         label="Owner"
         value={filters.owner}
-        onChange={event => onChange({ ...filters, owner: event.target.value })}
-      >
-        <option value="">All owners</option>
-        {owners.map(owner => (
-          <option key={owner} value={owner}>
-            {humanizeRef(owner, 'group')}
-          </option>
-        ))}
-      </TextField>
-    </div>
+        options={owners}
+        labelOf={owner => humanizeRef(owner, 'group')}
+        allLabel="All owners"
+        onChange={owner => onChange({ ...filters, owner })}
+        minWidth={SELECT_MIN_WIDTH}
+      />
+    </ToolbarRow>
   );
 }

@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import { DateTime } from 'luxon';
 import { LoginPattern } from '@opsconsole/backstage-plugin-ops-common';
-import { ChartFigure } from '../HealthHistoryCharts/ChartFigure';
+import { CHART_MARGIN, ChartFigure } from '../charts';
 import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
 
 /** Logins and failed logins per day, stacked. */
@@ -42,7 +42,7 @@ export function LoginPatternChart(props: { pattern: LoginPattern }) {
       label="Logins and failed logins per day"
       caption="Logins per day (UTC)"
     >
-      <BarChart data={points} margin={{ top: 8, right: 16, left: 8 }}>
+      <BarChart data={points} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="day" stroke={axisColor} />
         <YAxis allowDecimals={false} stroke={axisColor} width={48} />

@@ -1,15 +1,13 @@
 import { FormEvent, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import SearchIcon from '@material-ui/icons/Search';
 import { useSearchParams } from 'react-router-dom';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { MIN_USER_QUERY_LENGTH, useUserSearch } from '../../hooks/useUsers';
 import { RevealToggle } from '../RevealToggle';
+import { SearchField } from '../SearchField';
 import { SourceStatusBanner } from '../SourceStatusBanner';
 import { UsersTable } from '../UsersTable';
 
@@ -45,21 +43,12 @@ export function UserSearch() {
     >
       <form onSubmit={submit} role="search" aria-label="Search users">
         <Box display="flex" alignItems="flex-start" mb={2} style={{ gap: 16 }}>
-          <TextField
+          <SearchField
             id="ops-users-search"
             label="Email, name or id"
-            variant="outlined"
-            size="small"
             value={input}
-            onChange={event => setInput(event.target.value)}
+            onChange={setInput}
             helperText={`At least ${MIN_USER_QUERY_LENGTH} characters`}
-            InputProps={{
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            }}
           />
           <Button
             type="submit"

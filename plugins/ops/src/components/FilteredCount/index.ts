@@ -1,0 +1,2 @@
+export { FilteredCount } from './FilteredCount';
+export type { FilteredCountProps } from './FilteredCount';

@@ -1,0 +1,2 @@
+export { NoFilterMatches } from './NoFilterMatches';
+export type { NoFilterMatchesProps } from './NoFilterMatches';

@@ -1,0 +1,2 @@
+export { RangeToggle } from './RangeToggle';
+export type { RangeToggleProps } from './RangeToggle';

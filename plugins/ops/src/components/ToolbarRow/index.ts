@@ -1,0 +1,1 @@
+export { ToolbarRow } from './ToolbarRow';

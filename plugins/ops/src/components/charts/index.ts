@@ -1,0 +1,4 @@
+export { ChartFigure } from './ChartFigure';
+export type { ChartFigureProps } from './ChartFigure';
+export { CHART_MARGIN, VALUE_AXIS_WIDTH } from './chartLayout';
+export { formatTimeLabel, timeXAxisProps } from './timeAxis';
