@@ -10,3 +10,4 @@ export * from './users';
 export * from './tenants';
 export * from './tenant';
 export * from './flags';
+export * from './logs';
