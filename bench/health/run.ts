@@ -18,6 +18,7 @@ import {
   proberDetails,
   summary,
 } from './report';
+import { runBench } from './runBench';
 
 const MINUTE = 60_000;
 const here = (file: string) => path.join(__dirname, file);
@@ -174,20 +175,4 @@ async function main() {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    killChildren();
-    process.exit(130);
-  });
-}
-
-main().then(
-  () => process.exit(0),
-  error => {
-    process.stderr.write(
-      `[bench] failed: ${error instanceof Error ? error.stack : error}\n`,
-    );
-    killChildren();
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -11,6 +11,7 @@ import { median, startWindow, WindowFigures } from '../health/processMeter';
 import { summariseProfile } from '../health/profileSummary';
 import { parseOptions } from './options';
 import { LoadFigures, runOfrepLoad } from './ofrepLoad';
+import { runBench } from '../health/runBench';
 
 const MINUTE = 60_000;
 const TARGET_RATE = 10_000;
@@ -232,20 +233,4 @@ async function main() {
   );
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    killChildren();
-    process.exit(130);
-  });
-}
-
-main().then(
-  () => process.exit(0),
-  error => {
-    process.stderr.write(
-      `[bench] failed: ${error instanceof Error ? error.stack : error}\n`,
-    );
-    killChildren();
-    process.exit(1);
-  },
-);
+runBench(main);
