@@ -10,4 +10,5 @@ export * from './users';
 export * from './tenants';
 export * from './tenant';
 export * from './flags';
+export * from './queues';
 export * from './logs';

@@ -105,6 +105,71 @@ export const opsTenantsReadPermission = createPermission({
 });
 
 /**
+ * Read queues: the queue overview, depth and throughput history, spike alerts, and redacted
+ * job samples with recipient patterns.
+ * @public
+ */
+export const opsQueuesReadPermission = createPermission({
+  name: 'ops.queues.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Pause or resume ONE tenant's queued work (the emergency pause). A resource permission on
+ * the Tenant entity, so policies can grant it to tenant owners (`IS_TENANT_OWNER`). Audited.
+ * @public
+ */
+export const opsTenantQueuePausePermission = createPermission({
+  name: 'ops.tenant.queue.pause',
+  attributes: { action: 'update' },
+  resourceType: OPS_TENANT_RESOURCE_TYPE,
+});
+
+/**
+ * See a tenant's queued jobs unredacted (full recipients and bodies). A resource permission
+ * on the Tenant entity; every unredacted view is audited (`queue-samples-unredacted-view`).
+ * @public
+ */
+export const opsTenantQueueSamplesUnredactedPermission = createPermission({
+  name: 'ops.tenant.queue.samples.unredacted',
+  attributes: { action: 'read' },
+  resourceType: OPS_TENANT_RESOURCE_TYPE,
+});
+
+/**
+ * Send a notice (e.g. the "Security Alert" template) to a tenant's admin. A resource
+ * permission on the Tenant entity. Audited.
+ * @public
+ */
+export const opsTenantNotifyPermission = createPermission({
+  name: 'ops.tenant.notify',
+  attributes: { action: 'update' },
+  resourceType: OPS_TENANT_RESOURCE_TYPE,
+});
+
+/**
+ * Read logs: search, histogram, context, tail, top values, export. A resource permission on
+ * the Tenant entity: a policy may answer ALLOW (all logs) or a conditional decision (e.g.
+ * `IS_TENANT_OWNER`), which limits the caller to the logs of the tenants it matches.
+ * @public
+ */
+export const opsLogsReadPermission = createPermission({
+  name: 'ops.logs.read',
+  attributes: { action: 'read' },
+  resourceType: OPS_TENANT_RESOURCE_TYPE,
+});
+
+/**
+ * Send logs over OTLP/HTTP (`/api/ops/otlp/v1/logs`): for machine callers holding an
+ * external access token restricted to this permission.
+ * @public
+ */
+export const opsLogsIngestPermission = createPermission({
+  name: 'ops.logs.ingest',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the ops plugin, for registration and for policies.
  * @public
  */
@@ -119,6 +184,12 @@ export const opsPermissions = [
   opsFlagsManagePermission,
   opsTenantFlagsOverridePermission,
   opsFlagsEvaluatePermission,
+  opsQueuesReadPermission,
+  opsTenantQueuePausePermission,
+  opsTenantQueueSamplesUnredactedPermission,
+  opsTenantNotifyPermission,
+  opsLogsReadPermission,
+  opsLogsIngestPermission,
 ];
 
 /**
@@ -130,4 +201,5 @@ export const opsReadOnlyPermissions = [
   opsTenantsReadPermission,
   opsHealthReadPermission,
   opsFlagsReadPermission,
+  opsQueuesReadPermission,
 ];

@@ -5,4 +5,6 @@
  */
 export * from './health';
 export * from './platform';
+export * from './queues';
+export * from './logs';
 export * from './platform/PlatformAdminApiClient';

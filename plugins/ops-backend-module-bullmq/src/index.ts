@@ -1,0 +1,6 @@
+/**
+ * Ops Console backend module (bullmq).
+ *
+ * @packageDocumentation
+ */
+export {};

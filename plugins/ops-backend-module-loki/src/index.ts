@@ -1,0 +1,6 @@
+/**
+ * Ops Console backend module (loki).
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,85 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import {
+  QueueCounts,
+  QueueJobState,
+} from '@opsconsole/backstage-plugin-ops-common';
+
+/**
+ * One queue as a source reports it now. Counters under `totals` are cumulative (they only
+ * grow, e.g. BullMQ's job id counter for `enqueued`); the console samples them and derives
+ * rates per minute from their differences.
+ * @public
+ */
+export interface QueueSnapshot {
+  /** The queue's name in the source, e.g. `outbound-email-acme`. */
+  name: string;
+  /** The tenant whose work the queue holds; undefined for queues shared by all tenants. */
+  tenantId?: string;
+  counts: QueueCounts;
+  /** True when the queue (or the tenant's part of it) is paused. */
+  paused: boolean;
+  /** ISO time the oldest waiting job was enqueued; undefined when none waits. */
+  oldestWaitingAt?: string;
+  totals?: {
+    enqueued?: number;
+    completed?: number;
+    failed?: number;
+  };
+}
+
+/**
+ * A job as the source holds it, unredacted: the console redacts `data` before anyone sees it.
+ * @public
+ */
+export interface QueueJob {
+  id: string;
+  /** The queue's name in the source. */
+  queueName: string;
+  /** Job name (e.g. `send-email`). */
+  name: string;
+  state: QueueJobState;
+  /** ISO time the job was enqueued. */
+  enqueuedAt: string;
+  attemptsMade?: number;
+  failedReason?: string;
+  data: unknown;
+}
+
+/**
+ * Where the console reads queues and pauses one tenant's work. Built in: the Platform Admin
+ * API client; `@opsconsole/backstage-plugin-ops-backend-module-bullmq` reads BullMQ in Redis.
+ * Add more through {@link opsQueueProvidersExtensionPoint}.
+ * @public
+ */
+export interface QueueProvider {
+  /** Stable id, shown as the queue's source and in `sources` lists. */
+  readonly id: string;
+  /** Every queue of the source with its counts, in as few round trips as the source allows. */
+  listQueues(): Promise<QueueSnapshot[]>;
+  /** The most recent jobs of one tenant's queues, newest first. */
+  listTenantJobs(
+    tenantId: string,
+    options: { limit: number; states?: QueueJobState[] },
+  ): Promise<QueueJob[]>;
+  /**
+   * Stops workers taking new jobs of this tenant only; waiting jobs are kept. Idempotent.
+   * Answers false when the source holds no queue of the tenant.
+   */
+  pauseTenant(tenantId: string): Promise<boolean>;
+  /** Lets the tenant's jobs flow again. Idempotent. False when the source holds none. */
+  resumeTenant(tenantId: string): Promise<boolean>;
+}
+
+/** @public */
+export interface OpsQueueProvidersExtensionPoint {
+  addProvider(...providers: QueueProvider[]): void;
+}
+
+/**
+ * Collection-style extension point for queue sources.
+ * @public
+ */
+export const opsQueueProvidersExtensionPoint =
+  createExtensionPoint<OpsQueueProvidersExtensionPoint>({
+    id: 'ops.queue-providers',
+  });
