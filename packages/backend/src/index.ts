@@ -73,5 +73,9 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Ops Console
 backend.add(import('@opsconsole/backstage-plugin-ops-backend'));
+// queues read straight from BullMQ in Redis (does nothing without ops.queues.bullmq)
+backend.add(import('@opsconsole/backstage-plugin-ops-backend-module-bullmq'));
+// logs searched in Loki (does nothing without ops.logs.loki)
+backend.add(import('@opsconsole/backstage-plugin-ops-backend-module-loki'));
 
 backend.start();
