@@ -1,0 +1,365 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  LOG_LEVELS,
+  LogContext,
+  LogHistogramBucket,
+  LogLevel,
+  LogQuery,
+  LogRecord,
+  LogTopField,
+} from '@opsconsole/backstage-plugin-ops-common';
+import { LogProvider, LogScope } from '@opsconsole/backstage-plugin-ops-node';
+import {
+  CompileLogQlOptions,
+  DEFAULT_LOKI_LABELS,
+  LokiAttributeParser,
+  LokiLabelNames,
+  compileLogQl,
+  levelCountsLogQl,
+  topValuesLogQl,
+} from '../logql/compileLogQl';
+import { levelFromLoki } from '../logql/levels';
+import { isLabelName } from '../logql/literals';
+import { LokiClient, LokiConnection } from './LokiClient';
+import {
+  LokiCursor,
+  LokiEntry,
+  compareKeys,
+  cursorAfter,
+  decodeCursor,
+  decodeRecordId,
+  encodeCursor,
+  msToNs,
+  streamsToEntries,
+} from './records';
+
+/** @public */
+export interface LokiLogProviderOptions extends LokiConnection {
+  /** Provider id shown in `sources` lists. Default `loki`. */
+  id?: string;
+  labels?: Partial<LokiLabelNames>;
+  /** Whether the tenant label is a stream label (default) or structured metadata. */
+  tenantInSelector?: boolean;
+  attributeParser?: LokiAttributeParser;
+  caseInsensitiveText?: boolean;
+  /** How far around a record context looks, each way, in seconds. Default 3600. */
+  contextWindowSeconds?: number;
+  /** The clock (ms), for tests. */
+  now?: () => number;
+}
+
+/** Entries of one instant beyond the asked-for count that context fetches (same-ns neighbours). */
+const CONTEXT_SLACK = 16;
+
+const TOP_LABEL: Record<LogTopField, keyof LokiLabelNames> = {
+  service: 'service',
+  tenant: 'tenant',
+  level: 'level',
+  trace: 'trace',
+};
+
+function isoToNs(iso: string): bigint {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`not an ISO time: ${iso}`);
+  return msToNs(ms);
+}
+
+/**
+ * Logs from Grafana Loki through its query API: queries compile to LogQL
+ * ({@link compileLogQl}); search and context use `query_range` log queries, the
+ * histogram a `count_over_time` metric range query, top values an instant `topk`
+ * query, and tail polls `query_range` forward from its cursor.
+ * @public
+ */
+export class LokiLogProvider implements LogProvider {
+  readonly id: string;
+  readonly #client: LokiClient;
+  readonly #labels: LokiLabelNames;
+  readonly #compile: Omit<CompileLogQlOptions, 'tenantIds'>;
+  readonly #contextWindowNs: bigint;
+  readonly #now: () => number;
+
+  /** Reads `ops.logs.loki`; undefined when it is absent. */
+  static fromConfig(
+    config: Config,
+    options: { logger?: LoggerService } = {},
+  ): LokiLogProvider | undefined {
+    const loki = config.getOptionalConfig('ops.logs.loki');
+    if (!loki) return undefined;
+    const basicAuth = loki.getOptionalConfig('basicAuth');
+    const labels = loki.getOptionalConfig('labels');
+    const provider = new LokiLogProvider({
+      id: loki.getOptionalString('id'),
+      baseUrl: loki.getString('baseUrl'),
+      orgId: loki.getOptionalString('orgId'),
+      token: loki.getOptionalString('token'),
+      basicAuth: basicAuth && {
+        username: basicAuth.getString('username'),
+        password: basicAuth.getString('password'),
+      },
+      timeoutMs: loki.getOptionalNumber('timeoutMs'),
+      labels: labels && {
+        service: labels.getOptionalString('service'),
+        tenant: labels.getOptionalString('tenant'),
+        level: labels.getOptionalString('level'),
+        trace: labels.getOptionalString('trace'),
+      },
+      tenantInSelector: loki.getOptionalBoolean('tenantInSelector'),
+      attributeParser: loki.getOptionalString('attributeParser') as
+        | LokiAttributeParser
+        | undefined,
+      caseInsensitiveText: loki.getOptionalBoolean('caseInsensitiveText'),
+      contextWindowSeconds: loki.getOptionalNumber('contextWindowSeconds'),
+    });
+    options.logger?.info(
+      `Loki log provider "${provider.id}" at ${loki.getString('baseUrl')}`,
+    );
+    return provider;
+  }
+
+  constructor(options: LokiLogProviderOptions) {
+    this.id = options.id ?? 'loki';
+    this.#client = new LokiClient(options);
+    const labels = { ...DEFAULT_LOKI_LABELS };
+    for (const [field, name] of Object.entries(options.labels ?? {})) {
+      if (name === undefined) continue;
+      if (!isLabelName(name)) {
+        throw new Error(
+          `Loki label name for ${field} must match [A-Za-z_][A-Za-z0-9_]*, got "${name}"`,
+        );
+      }
+      labels[field as keyof LokiLabelNames] = name;
+    }
+    this.#labels = labels;
+    const parser = options.attributeParser ?? 'labels';
+    if (!['labels', 'json', 'logfmt'].includes(parser)) {
+      throw new Error(
+        `Loki attributeParser must be labels, json or logfmt, got "${parser}"`,
+      );
+    }
+    this.#compile = {
+      labels,
+      tenantInSelector: options.tenantInSelector,
+      attributeParser: parser,
+      caseInsensitiveText: options.caseInsensitiveText,
+    };
+    const window = options.contextWindowSeconds ?? 3600;
+    if (!Number.isFinite(window) || window <= 0) {
+      throw new Error(
+        `Loki contextWindowSeconds must be a positive number, got ${window}`,
+      );
+    }
+    this.#contextWindowNs = msToNs(window * 1000);
+    this.#now = options.now ?? Date.now;
+  }
+
+  #logQl(query: LogQuery, tenantIds?: string[]): string {
+    return compileLogQl(query, { ...this.#compile, tenantIds });
+  }
+
+  async search(
+    scope: LogScope,
+    options: { limit: number; cursor?: string },
+  ): Promise<{ records: LogRecord[]; nextCursor?: string }> {
+    const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
+    if (scope.tenantIds?.length === 0) return { records: [] };
+    const from = isoToNs(scope.from);
+    let end = isoToNs(scope.to);
+    if (cursor) end = cursor.ns < end ? cursor.ns + 1n : end;
+    if (end <= from) return { records: [] };
+    const seen = new Set(cursor?.seen);
+    const limit = options.limit + seen.size;
+    const streams = await this.#client.queryRange('streams', {
+      query: this.#logQl(scope.query, scope.tenantIds),
+      start: from,
+      end,
+      limit,
+      direction: 'backward',
+    });
+    const all = streamsToEntries(streams, this.#labels).reverse();
+    const page = all
+      .filter(e => !seen.has(e.record.id))
+      .slice(0, options.limit);
+    const records = page.map(e => e.record);
+    if (all.length < limit || page.length === 0) return { records };
+    const oldest = page[page.length - 1].key.ns;
+    return {
+      records,
+      nextCursor: encodeCursor(cursorAfter(page, oldest, cursor)),
+    };
+  }
+
+  async histogram(
+    scope: LogScope,
+    options: { bucketSeconds: number },
+  ): Promise<LogHistogramBucket[]> {
+    const step = options.bucketSeconds;
+    if (!Number.isInteger(step) || step <= 0) {
+      throw new Error(`bucketSeconds must be a positive integer, got ${step}`);
+    }
+    const fromMs = Date.parse(scope.from);
+    const toMs = Date.parse(scope.to);
+    const count = Math.max(0, Math.ceil((toMs - fromMs) / (step * 1000)));
+    const buckets: LogHistogramBucket[] = Array.from(
+      { length: count },
+      (_, i) => ({
+        start: new Date(fromMs + i * step * 1000).toISOString(),
+        counts: {},
+      }),
+    );
+    if (count === 0 || scope.tenantIds?.length === 0) return buckets;
+    // The sample at t counts the step before t: bucket i is the sample at from + (i + 1) * step.
+    const series = await this.#client.queryRange('matrix', {
+      query: levelCountsLogQl(this.#logQl(scope.query, scope.tenantIds), {
+        stepSeconds: step,
+        levelLabel: this.#labels.level,
+      }),
+      start: msToNs(fromMs + step * 1000),
+      end: msToNs(fromMs + count * step * 1000),
+      step,
+    });
+    for (const { metric, values } of series) {
+      const level = levelFromLoki(metric[this.#labels.level]);
+      for (const [seconds, value] of values) {
+        const i = Math.round((seconds * 1000 - fromMs) / (step * 1000)) - 1;
+        const n = Number(value);
+        if (i < 0 || i >= count || !Number.isFinite(n) || n <= 0) continue;
+        const counts = buckets[i].counts;
+        counts[level] = (counts[level] ?? 0) + Math.round(n);
+      }
+    }
+    return buckets;
+  }
+
+  async context(
+    id: string,
+    options: { before: number; after: number; tenantIds?: string[] },
+  ): Promise<LogContext | undefined> {
+    const key = decodeRecordId(id);
+    if (!key?.service) return undefined;
+    if (options.tenantIds && !options.tenantIds.includes(key.tenant ?? '')) {
+      return undefined;
+    }
+    const query = this.#logQl(
+      {
+        terms: [
+          {
+            kind: 'field',
+            field: 'service',
+            value: key.service,
+            negated: false,
+            start: 0,
+            end: 0,
+          },
+        ],
+      },
+      options.tenantIds,
+    );
+    const [older, newer] = await Promise.all([
+      this.#client.queryRange('streams', {
+        query,
+        start: key.ns - this.#contextWindowNs,
+        end: key.ns + 1n,
+        limit: options.before + CONTEXT_SLACK,
+        direction: 'backward',
+      }),
+      this.#client.queryRange('streams', {
+        query,
+        start: key.ns,
+        end: key.ns + this.#contextWindowNs,
+        limit: options.after + CONTEXT_SLACK,
+        direction: 'forward',
+      }),
+    ]);
+    // each answer on its own: an entry in both must get the same id
+    const entries = uniqueEntries(
+      [
+        ...streamsToEntries(older, this.#labels),
+        ...streamsToEntries(newer, this.#labels),
+      ].sort((a, b) => compareKeys(a.key, b.key)),
+    );
+    const at = entries.findIndex(e => e.record.id === id);
+    if (at < 0) return undefined;
+    return {
+      before: entries
+        .slice(Math.max(0, at - options.before), at)
+        .map(e => e.record),
+      record: entries[at].record,
+      after: entries.slice(at + 1, at + 1 + options.after).map(e => e.record),
+    };
+  }
+
+  async tail(
+    scope: Omit<LogScope, 'from' | 'to'>,
+    options: { after?: string; limit: number },
+  ): Promise<{ records: LogRecord[]; cursor: string }> {
+    const nowNs = msToNs(this.#now());
+    const cursor: LokiCursor = options.after
+      ? decodeCursor(options.after)
+      : { ns: nowNs, seen: [] };
+    if (!options.after || scope.tenantIds?.length === 0) {
+      return { records: [], cursor: encodeCursor(cursor) };
+    }
+    const seen = new Set(cursor.seen);
+    const end = (nowNs > cursor.ns ? nowNs : cursor.ns) + 1n;
+    const streams = await this.#client.queryRange('streams', {
+      query: this.#logQl(scope.query, scope.tenantIds),
+      start: cursor.ns,
+      end,
+      limit: options.limit + seen.size,
+      direction: 'forward',
+    });
+    const page = streamsToEntries(streams, this.#labels)
+      .filter(e => !seen.has(e.record.id))
+      .slice(0, options.limit);
+    if (page.length === 0) {
+      return { records: [], cursor: encodeCursor(cursor) };
+    }
+    const newest = page[page.length - 1].key.ns;
+    return {
+      records: page.map(e => e.record),
+      cursor: encodeCursor(cursorAfter(page, newest, cursor)),
+    };
+  }
+
+  async topValues(
+    scope: LogScope,
+    options: { field: LogTopField; limit: number },
+  ): Promise<Array<{ value: string; count: number }>> {
+    if (scope.tenantIds?.length === 0) return [];
+    const label = this.#labels[TOP_LABEL[options.field]];
+    const fromMs = Date.parse(scope.from);
+    const toMs = Date.parse(scope.to);
+    const rangeSeconds = Math.max(1, Math.ceil((toMs - fromMs) / 1000));
+    const samples = await this.#client.query({
+      query: topValuesLogQl(this.#logQl(scope.query, scope.tenantIds), {
+        label,
+        // level values merge (warn + warning), so ask for every spelling
+        limit:
+          options.field === 'level' ? 2 * LOG_LEVELS.length : options.limit,
+        rangeSeconds,
+      }),
+      time: msToNs(toMs),
+    });
+    const counts = new Map<string, number>();
+    for (const { metric, value } of samples) {
+      const raw = metric[label];
+      const n = Number(value[1]);
+      if (!raw || !Number.isFinite(n) || n <= 0) continue;
+      const key: string =
+        options.field === 'level' ? (levelFromLoki(raw) as LogLevel) : raw;
+      counts.set(key, (counts.get(key) ?? 0) + Math.round(n));
+    }
+    return [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+      .slice(0, options.limit);
+  }
+}
+
+function uniqueEntries(entries: LokiEntry[]): LokiEntry[] {
+  return entries.filter(
+    (e, i) => i === 0 || e.record.id !== entries[i - 1].record.id,
+  );
+}
