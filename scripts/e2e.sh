@@ -14,6 +14,10 @@ cleanup() {
   sleep 1
   for pid in "${pids[@]}"; do kill -9 -- "-$pid" 2>/dev/null || true; done
   rm -rf "$work"
+  if [ -n "${REDIS_QUEUE_PREFIX:-}" ] && [ "${REDIS_QUEUE_PREFIX}" = "e2e$$" ]; then
+    redis-cli -u "$REDIS_URL" --scan --pattern "$REDIS_QUEUE_PREFIX:*" |
+      xargs -r -n 500 redis-cli -u "$REDIS_URL" del >/dev/null 2>&1 || true
+  fi
 }
 trap cleanup EXIT
 
@@ -31,6 +35,12 @@ wait_for() { # url seconds
 export EXAMPLE_PLATFORM_OFREP_URL="${EXAMPLE_PLATFORM_OFREP_URL:-http://localhost:7007/api/ops}"
 export EXAMPLE_PLATFORM_OFREP_TOKEN="${EXAMPLE_PLATFORM_OFREP_TOKEN:-dev-ofrep-token-0123456789abcdef}"
 export EXAMPLE_PLATFORM_DB="$work/platform.sqlite"
+# outbound mail in per-tenant BullMQ queues when Redis answers, under a prefix of this run's
+# own so runs don't collide (the portal's bullmq module must read the same prefix)
+if [ "$(redis-cli -u redis://127.0.0.1:6379 ping 2>/dev/null)" = "PONG" ]; then
+  export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+  export REDIS_QUEUE_PREFIX="${REDIS_QUEUE_PREFIX:-e2e$$}"
+fi
 setsid yarn workspace @opsconsole/backstage-plugin-example-platform start >"$logs/platform.log" 2>&1 &
 pids+=($!)
 APP_CONFIG_backend_database_connection_directory="$work/sqlite" \

@@ -12,6 +12,10 @@ mkdir -p .data
 export EXAMPLE_PLATFORM_OFREP_URL="${EXAMPLE_PLATFORM_OFREP_URL:-http://localhost:7007/api/ops}"
 export EXAMPLE_PLATFORM_OFREP_TOKEN="${EXAMPLE_PLATFORM_OFREP_TOKEN:-dev-ofrep-token-0123456789abcdef}"
 export EXAMPLE_PLATFORM_DB="${EXAMPLE_PLATFORM_DB:-$PWD/.data/example-platform.sqlite}"
+# outbound mail in per-tenant BullMQ queues when Redis answers (else the SQLite queue)
+if [ -z "${REDIS_URL:-}" ] && [ "$(redis-cli -u redis://127.0.0.1:6379 ping 2>/dev/null)" = "PONG" ]; then
+  export REDIS_URL=redis://127.0.0.1:6379
+fi
 yarn workspace @opsconsole/backstage-plugin-example-platform start &
 platform_pid=$!
 trap 'kill $platform_pid 2>/dev/null || true' EXIT INT TERM

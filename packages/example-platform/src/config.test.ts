@@ -6,6 +6,7 @@ import {
   resolveApiToken,
   resolveDbPath,
   resolveOfrep,
+  resolveRedis,
   resolvePorts,
   resolveRoles,
   resolveTrafficSetting,
@@ -137,5 +138,30 @@ describe('config', () => {
     expect(() =>
       resolveOfrep(undefined, { EXAMPLE_PLATFORM_OFREP_URL: 'localhost:7007' }),
     ).toThrow('EXAMPLE_PLATFORM_OFREP_URL must be an http(s) URL');
+  });
+
+  it('reads REDIS_URL and REDIS_QUEUE_PREFIX; the option wins', () => {
+    expect(resolveRedis(undefined, {})).toBeUndefined();
+    expect(
+      resolveRedis(undefined, { REDIS_URL: 'redis://127.0.0.1:6379' }),
+    ).toEqual({ url: 'redis://127.0.0.1:6379', prefix: undefined });
+    expect(
+      resolveRedis(undefined, {
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        REDIS_QUEUE_PREFIX: 'e2e123',
+      }),
+    ).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'e2e123' });
+    expect(
+      resolveRedis(false, { REDIS_URL: 'redis://127.0.0.1:6379' }),
+    ).toBeUndefined();
+    expect(() =>
+      resolveRedis(undefined, { REDIS_URL: 'http://127.0.0.1:6379' }),
+    ).toThrow('REDIS_URL must be a redis:// or rediss:// URL');
+    expect(() =>
+      resolveRedis(undefined, {
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        REDIS_QUEUE_PREFIX: 'a:b',
+      }),
+    ).toThrow('REDIS_QUEUE_PREFIX may only hold letters, digits, _ and -');
   });
 });

@@ -1,6 +1,7 @@
 import { DEV_API_TOKEN } from './adminApi/auth';
 import { defaultDbPath } from './db/defaultDbPath';
 import { OfrepOptions } from './features/TenantFeatures';
+import { RedisQueueOptions } from './queue/createOutboundQueue';
 import { isLogLevel, PlatformLogLevel } from './logger';
 import {
   DEFAULT_PORTS,
@@ -147,4 +148,37 @@ export function resolveOfrep(
     url: url.replace(/\/+$/, ''),
     token: env.EXAMPLE_PLATFORM_OFREP_TOKEN?.trim() || undefined,
   };
+}
+
+/**
+ * Redis the outbound queues live in: the option, else `REDIS_URL` (+
+ * `REDIS_QUEUE_PREFIX`, default `bull`). `false` or no URL: the SQLite queue.
+ */
+export function resolveRedis(
+  redis: RedisQueueOptions | false | undefined,
+  env: NodeJS.ProcessEnv,
+): RedisQueueOptions | undefined {
+  if (redis !== undefined) {
+    return redis || undefined;
+  }
+  const url = env.REDIS_URL?.trim();
+  if (!url) {
+    return undefined;
+  }
+  if (!/^rediss?:$/.test(URL.parse(url)?.protocol ?? '')) {
+    throw new Error(
+      `REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379, got "${url}"`,
+    );
+  }
+  const prefix = env.REDIS_QUEUE_PREFIX?.trim();
+  if (
+    prefix !== undefined &&
+    prefix !== '' &&
+    !/^[A-Za-z0-9_-]+$/.test(prefix)
+  ) {
+    throw new Error(
+      `REDIS_QUEUE_PREFIX may only hold letters, digits, _ and -, got "${prefix}"`,
+    );
+  }
+  return { url, prefix: prefix || undefined };
 }

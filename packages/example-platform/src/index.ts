@@ -39,3 +39,14 @@ export type {
 } from './adminApi/types';
 export { AI_COMPOSER_FLAG } from './features/TenantFeatures';
 export type { OfrepOptions } from './features/TenantFeatures';
+export type { RedisQueueOptions } from './queue/createOutboundQueue';
+export type { OutboundEmail } from './queue/types';
+export { outboundQueueName, OUTBOUND_QUEUE_PREFIX } from './queue/queueNames';
+export { DEFAULT_REDIS_QUEUE_PREFIX } from './queue/BullMqOutboundQueue';
+export { deleteRedisPrefix } from './queue/deleteRedisPrefix';
+export type { CompromiseState } from './compromise/CompromiseSimulator';
+export type {
+  AdminApiQueueJob,
+  AdminApiQueueJobState,
+  AdminApiQueueSnapshot,
+} from './adminApi/types';

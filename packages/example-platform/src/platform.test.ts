@@ -113,7 +113,8 @@ describe('startPlatform', () => {
     ]);
     const stats = await (await fetch(`${platform.urls.api}/stats`)).json();
     expect(stats).toEqual({
-      messages: { queued: 0, sent: 0, bounced: 0, complained: 0 },
+      queue: 'sqlite',
+      messages: { queued: 0, sent: 0, bounced: 0, complained: 0, failed: 0 },
       backlog: { count: 0, oldestQueuedAt: null },
       tenants: 6,
       logins: expect.any(Number),

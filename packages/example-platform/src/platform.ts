@@ -5,8 +5,14 @@ import {
   resolveLogLevel,
   resolveOfrep,
   resolvePorts,
+  resolveRedis,
   resolveTrafficSetting,
 } from './config';
+import { CompromiseSimulator } from './compromise/CompromiseSimulator';
+import {
+  createOutboundQueue,
+  RedisQueueOptions,
+} from './queue/createOutboundQueue';
 import { openPlatformDatabase } from './db/openPlatformDatabase';
 import { OfrepOptions, TenantFeatures } from './features/TenantFeatures';
 import { EventLoopDelaySampler } from './health/eventLoopSampler';
@@ -49,6 +55,12 @@ export interface PlatformOptions {
    * or unset: no provider, OpenFeature's default provider answers.
    */
   ofrep?: OfrepOptions | false;
+  /**
+   * Redis holding the tenants' outbound queues (BullMQ). Env `REDIS_URL` and
+   * `REDIS_QUEUE_PREFIX` (default `bull`); `false` or unset: the queues live
+   * in the SQLite database.
+   */
+  redis?: RedisQueueOptions | false;
   /** How long a tenant's feature evaluation is reused. Default 5000 ms. */
   featureCacheMs?: number;
   /**
@@ -88,6 +100,8 @@ export interface RunningRoles {
   urls: Partial<Record<RoleName, string>>;
   ports: Partial<Record<RoleName, number>>;
   dbPath: string;
+  /** Where the outbound queues live. */
+  queue: 'sqlite' | 'bullmq';
   /** Stops traffic, closes the servers and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -101,6 +115,8 @@ export interface RunningPlatform {
   urls: Record<RoleName, string>;
   ports: Record<RoleName, number>;
   dbPath: string;
+  /** Where the outbound queues live. */
+  queue: 'sqlite' | 'bullmq';
   /** Stops traffic, closes the servers and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -128,9 +144,14 @@ export async function startRoles(
   const apiToken = resolveApiToken(options.apiToken, env);
   const ofrep = resolveOfrep(options.ofrep, env);
 
+  const redis = resolveRedis(options.redis, env);
+
   const database = openPlatformDatabase(dbPath, {
     seedHistory: options.seedHistory ?? true,
   });
+  const random = options.random ?? Math.random;
+  const queue = createOutboundQueue(database, redis, logger);
+  const compromise = new CompromiseSimulator({ queue, random, logger });
   const features = new TenantFeatures({
     ofrep,
     cacheMs: options.featureCacheMs ?? 5000,
@@ -143,6 +164,8 @@ export async function startRoles(
     directory: database.directory,
     deliverability: database.deliverability,
     featureEvaluations: database.featureEvaluations,
+    queue,
+    compromise,
     features,
     apiToken: apiToken.token,
     faults: new Map(),
@@ -152,13 +175,15 @@ export async function startRoles(
     releaseId: options.releaseId ?? defaultReleaseId(env),
     adminToken: resolveAdminToken(options.adminToken, env),
     traffic,
-    random: options.random ?? Math.random,
+    random,
     logger,
   };
 
   const running: RunningRole[] = [];
   const shutdown = async () => {
+    await compromise.close();
     await Promise.all(running.map(role => role.close()));
+    await queue.close();
     await features.close();
     sampler.stop();
     database.close();
@@ -175,6 +200,14 @@ export async function startRoles(
     throw error;
   }
 
+  logger.info(
+    redis
+      ? `outbound queues in BullMQ at ${redis.url.replace(
+          /\/\/[^@/]*@/,
+          '//***@',
+        )} (prefix ${redis.prefix ?? 'bull'})`
+      : 'REDIS_URL is not set: outbound queues live in the SQLite database',
+  );
   if (roles.includes('api')) {
     if (apiToken.isDevDefault) {
       logger.warn(
@@ -194,6 +227,7 @@ export async function startRoles(
     urls: Object.fromEntries(running.map(r => [r.name, r.url])),
     ports: Object.fromEntries(running.map(r => [r.name, r.port])),
     dbPath,
+    queue: queue.kind,
     close() {
       closing ??= shutdown();
       return closing;
@@ -225,6 +259,7 @@ export async function startPlatform(
     urls: started.urls as Record<RoleName, string>,
     ports: started.ports as Record<RoleName, number>,
     dbPath: started.dbPath,
+    queue: started.queue,
     close: started.close,
   };
 }

@@ -8,3 +8,4 @@ export * from './platform';
 export * from './queues';
 export * from './logs';
 export * from './platform/PlatformAdminApiClient';
+export * from './platform/PlatformQueueProvider';

@@ -137,8 +137,9 @@ export class ContractValidator {
 }
 
 /**
- * A GET client of a running platform's Platform Admin API that checks every
- * response against the contract before handing it to the test.
+ * A client of a running platform's Platform Admin API (GET, or POST with
+ * `method`) that checks every response against the contract before handing
+ * it to the test.
  */
 export function contractClient(
   apiUrl: string,
@@ -147,16 +148,18 @@ export function contractClient(
 ) {
   return async (
     pathAndQuery: string,
-    options: { token?: string | null } = {},
+    options: { token?: string | null; method?: 'GET' | 'POST' } = {},
   ): Promise<{ status: number; body: any }> => {
     const bearer = options.token === undefined ? token : options.token;
+    const method = options.method ?? 'GET';
     const url = new URL(`${apiUrl}${validator.basePath}${pathAndQuery}`);
     const res = await fetch(url, {
+      method,
       headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
     });
     const body = await res.json();
     validator.check(
-      'GET',
+      method,
       url.pathname,
       res.status,
       res.headers.get('content-type'),

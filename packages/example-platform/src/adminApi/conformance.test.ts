@@ -89,6 +89,14 @@ describe('Platform Admin API conformance', () => {
     [`/deliverability?from=${to}&to=${from}`, 400],
     [`/deliverability?tenantId=nope&from=${from}&to=${to}`, 404],
     [`/deliverability?from=${from}&to=${to}`, 401, null],
+    ['/queues', 200],
+    ['/queues', 401, null],
+    ['/tenants/acme/queue-jobs', 200],
+    ['/tenants/acme/queue-jobs?limit=5&state=waiting,completed', 200],
+    ['/tenants/acme/queue-jobs?state=stuck', 400],
+    ['/tenants/acme/queue-jobs?limit=0', 400],
+    ['/tenants/nope/queue-jobs', 404],
+    ['/tenants/acme/queue-jobs', 401, null],
   ] as Array<[string, number, (string | null)?]>)(
     'GET %s answers %i as documented',
     // a default keeps the arity at 2, so jest does not pass `done` as token
@@ -97,6 +105,34 @@ describe('Platform Admin API conformance', () => {
       expect(res.status).toBe(status);
     },
   );
+
+  it.each([
+    ['/tenants/globex/queues/pause', 200],
+    ['/tenants/globex/queues/pause', 200],
+    ['/tenants/globex/queues/resume', 200],
+    ['/tenants/nope/queues/pause', 404],
+    ['/tenants/nope/queues/resume', 404],
+    ['/tenants/globex/queues/pause', 401, null],
+    ['/tenants/globex/queues/resume', 401, null],
+  ] as Array<[string, number, (string | null)?]>)(
+    'POST %s answers %i as documented',
+    async (pathAndQuery, status, token = undefined) => {
+      const res = await get(pathAndQuery, { token, method: 'POST' });
+      expect(res.status).toBe(status);
+    },
+  );
+
+  it('reports queued jobs in the documented shape', async () => {
+    const { body } = await get('/tenants/acme/queue-jobs?state=waiting');
+    expect(body.jobs).toEqual([
+      expect.objectContaining({
+        queueName: 'outbound-email-acme',
+        name: 'send-email',
+        state: 'waiting',
+        data: expect.objectContaining({ to: ['a@example.net'] }),
+      }),
+    ]);
+  });
 
   it('reports a successful evaluation in the documented shape', async () => {
     const { body } = await get('/tenants/acme/feature-evaluations');
@@ -133,6 +169,9 @@ describe('Platform Admin API conformance', () => {
     ).toThrow('which the contract does not document');
     expect(() =>
       strict.check('GET', '/admin-api/v1/queues', 200, 'application/json', {}),
+    ).toThrow('does not match the contract');
+    expect(() =>
+      strict.check('GET', '/admin-api/v1/workers', 200, 'application/json', {}),
     ).toThrow('is not in the contract');
   });
 

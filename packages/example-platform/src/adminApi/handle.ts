@@ -7,10 +7,10 @@ import { AdminApiError } from './errors';
  * {@link AdminApiError} with its status, anything else through `next`.
  */
 export function handle(fn: (req: Request) => unknown) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     let body: unknown;
     try {
-      body = fn(req);
+      body = await fn(req);
     } catch (error) {
       if (error instanceof AdminApiError) {
         sendError(res, error.status, error.name, error.message);

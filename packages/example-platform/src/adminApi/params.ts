@@ -83,3 +83,27 @@ export function requiredDateTime(req: Request, name: string): Date {
   }
   return parseDateTime(name, raw);
 }
+
+/** An optional comma-separated list of values from `allowed`; absent: all of them. */
+export function optionalEnumList<T extends string>(
+  req: Request,
+  name: string,
+  allowed: readonly T[],
+): T[] {
+  const raw = single(req, name);
+  if (raw === undefined || raw === '') {
+    return [...allowed];
+  }
+  const values = raw.split(',').map(v => v.trim());
+  const unknown = values.filter(
+    v => !(allowed as readonly string[]).includes(v),
+  );
+  if (unknown.length > 0) {
+    throw badRequest(
+      `Query parameter ${name} has unknown values ${unknown
+        .map(v => `"${v}"`)
+        .join(', ')}; allowed: ${allowed.join(', ')}`,
+    );
+  }
+  return [...new Set(values)] as T[];
+}

@@ -5,11 +5,13 @@ import {
 } from '../db/DeliverabilityRepository';
 import { DirectoryRepository } from '../db/DirectoryRepository';
 import { FeatureEvaluationRepository } from '../db/FeatureEvaluationRepository';
+import { OutboundQueue } from '../queue/types';
 import { requireApiToken } from './auth';
 import { badRequest, notFound } from './errors';
 import { handle } from './handle';
 import {
   optionalDateTime,
+  optionalEnumList,
   optionalInteger,
   optionalText,
   requiredDateTime,
@@ -18,6 +20,15 @@ import {
 
 /** Where the Platform Admin API is mounted on the api role. */
 export const ADMIN_API_BASE_PATH = '/admin-api/v1';
+
+/** Job states of the contract, in its order. */
+export const QUEUE_JOB_STATES = [
+  'waiting',
+  'active',
+  'delayed',
+  'failed',
+  'completed',
+] as const;
 
 /** Most buckets one deliverability request may ask for. */
 export const MAX_DELIVERABILITY_BUCKETS = 10_000;
@@ -32,8 +43,9 @@ export function createAdminApiRouter(deps: {
   directory: DirectoryRepository;
   deliverability: DeliverabilityRepository;
   featureEvaluations: FeatureEvaluationRepository;
+  queue: OutboundQueue;
 }): Router {
-  const { directory, deliverability, featureEvaluations } = deps;
+  const { directory, deliverability, featureEvaluations, queue } = deps;
   const router = Router();
   router.use(requireApiToken(deps.apiToken));
 
@@ -125,6 +137,39 @@ export function createAdminApiRouter(deps: {
         existingTenant(query.tenantId);
       }
       return { items: deliverability.query(query) };
+    }),
+  );
+  router.get(
+    '/queues',
+    handle(async () => ({ queues: await queue.snapshots() })),
+  );
+  router.get(
+    '/tenants/:tenantId/queue-jobs',
+    handle(req => {
+      const limit = optionalInteger(req, 'limit', {
+        min: 1,
+        max: 100,
+        default: 20,
+      });
+      const states = optionalEnumList(req, 'state', QUEUE_JOB_STATES);
+      const tenant = existingTenant(req.params.tenantId);
+      return queue.jobs(tenant.id, { limit, states }).then(jobs => ({ jobs }));
+    }),
+  );
+  router.post(
+    '/tenants/:tenantId/queues/pause',
+    handle(async req => {
+      const tenant = existingTenant(req.params.tenantId);
+      await queue.pause(tenant.id);
+      return { tenantId: tenant.id, paused: await queue.isPaused(tenant.id) };
+    }),
+  );
+  router.post(
+    '/tenants/:tenantId/queues/resume',
+    handle(async req => {
+      const tenant = existingTenant(req.params.tenantId);
+      await queue.resume(tenant.id);
+      return { tenantId: tenant.id, paused: await queue.isPaused(tenant.id) };
     }),
   );
   return router;

@@ -58,3 +58,33 @@ export interface AdminApiFeatureEvaluation {
   errorMessage?: string;
   evaluatedAt: string;
 }
+
+/** Job states a queue counts. @public */
+export type AdminApiQueueJobState =
+  | 'waiting'
+  | 'active'
+  | 'delayed'
+  | 'failed'
+  | 'completed';
+
+/** One tenant's outbound queue now (`QueueSnapshot` of the contract). @public */
+export interface AdminApiQueueSnapshot {
+  name: string;
+  tenantId?: string;
+  counts: Record<AdminApiQueueJobState, number>;
+  paused: boolean;
+  oldestWaitingAt?: string;
+  totals?: { enqueued?: number; completed?: number; failed?: number };
+}
+
+/** One job of a tenant's queue (`QueueJob` of the contract). @public */
+export interface AdminApiQueueJob {
+  id: string;
+  queueName: string;
+  name: string;
+  state: AdminApiQueueJobState;
+  enqueuedAt: string;
+  attemptsMade?: number;
+  failedReason?: string;
+  data: unknown;
+}

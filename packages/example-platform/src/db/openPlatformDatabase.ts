@@ -2,6 +2,7 @@ import { seedHistory } from '../history/seedHistory';
 import { DeliverabilityRepository } from './DeliverabilityRepository';
 import { DirectoryRepository } from './DirectoryRepository';
 import { FeatureEvaluationRepository } from './FeatureEvaluationRepository';
+import { QueueRepository } from './QueueRepository';
 import { PlatformRepository } from './repository';
 import { applySchema } from './schema';
 import { seedDatabase } from './seed';
@@ -14,6 +15,7 @@ export interface PlatformDatabase {
   directory: DirectoryRepository;
   deliverability: DeliverabilityRepository;
   featureEvaluations: FeatureEvaluationRepository;
+  queues: QueueRepository;
   close(): void;
 }
 
@@ -49,6 +51,7 @@ export function openPlatformDatabase(
     directory: new DirectoryRepository(db),
     deliverability: new DeliverabilityRepository(db),
     featureEvaluations: new FeatureEvaluationRepository(db),
+    queues: new QueueRepository(db),
     close() {
       if (db.open) {
         db.close();

@@ -102,6 +102,7 @@ describe('platform database', () => {
       sent: 1,
       bounced: 1,
       complained: 1,
+      failed: 0,
     });
     const delivered = database.db
       .prepare(
@@ -120,11 +121,13 @@ describe('platform database', () => {
       sent: 1,
       bounced: 1,
       complained: 1,
+      failed: 0,
     });
     expect(repo.deliverBatch(10, () => 'sent')).toEqual({
       sent: 2,
       bounced: 0,
       complained: 0,
+      failed: 0,
     });
     expect(repo.queueBacklog()).toEqual({ count: 0, oldestQueuedAt: null });
   });
@@ -198,6 +201,7 @@ describe('platform database', () => {
       sent: 0,
       bounced: 1,
       complained: 0,
+      failed: 0,
     });
     expect(repo.countLogins()).toBe(1);
   });

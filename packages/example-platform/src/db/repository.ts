@@ -1,6 +1,6 @@
 import { SqliteDatabase, SqliteStatement } from './sqlite';
 import {
-  DeliveryOutcome,
+  DeliveryResult,
   MessageCounts,
   NewLogin,
   NewMessage,
@@ -28,8 +28,28 @@ interface UserRow {
   last_login_at: string | null;
 }
 
-/** Number of messages delivered per outcome in one batch. */
-export type DeliveryCounts = Record<DeliveryOutcome, number>;
+/** Number of messages per delivery outcome (and failed jobs) in one batch. */
+export type DeliveryCounts = Record<
+  'sent' | 'bounced' | 'complained' | 'failed',
+  number
+>;
+
+/** A queued message as the worker sees it. */
+export interface QueuedMessage {
+  id: number;
+  tenantId: string;
+  recipient: string;
+  /** JSON of the job data; undefined for rows of older versions. */
+  payload?: string;
+}
+
+function emptyCounts(): DeliveryCounts {
+  return { sent: 0, bounced: 0, complained: 0, failed: 0 };
+}
+
+function statusOf(result: DeliveryResult) {
+  return typeof result === 'string' ? result : 'failed';
+}
 
 /**
  * All reads and writes the platform makes against its SQLite database.
@@ -92,19 +112,67 @@ export class PlatformRepository {
     }));
   }
 
-  /** Adds messages to the outbound queue. Returns how many were added. */
+  /**
+   * Adds messages to the outbound queue (the SQLite queue) and to the
+   * tenants' enqueued totals. Returns how many were added.
+   */
   enqueueMessages(messages: NewMessage[], now: Date = new Date()): number {
     const insert = this.#db.prepare(
-      `INSERT INTO messages (tenant_id, sender, recipient, subject, status, created_at)
-       VALUES (?, ?, ?, ?, 'queued', ?)`,
+      `INSERT INTO messages (tenant_id, sender, recipient, subject, status, created_at, payload)
+       VALUES (?, ?, ?, ?, 'queued', ?, ?)`,
+    );
+    const total = this.#db.prepare(
+      `INSERT INTO queue_totals (tenant_id, enqueued) VALUES (?, 1)
+       ON CONFLICT (tenant_id) DO UPDATE SET enqueued = enqueued + 1`,
     );
     const createdAt = now.toISOString();
     return this.#db.transaction((batch: NewMessage[]) => {
       for (const m of batch) {
-        insert.run(m.tenantId, m.sender, m.recipient, m.subject, createdAt);
+        insert.run(
+          m.tenantId,
+          m.sender,
+          m.recipient,
+          m.subject,
+          createdAt,
+          m.payload ?? null,
+        );
+        total.run(m.tenantId);
       }
       return batch.length;
     })(messages);
+  }
+
+  /**
+   * Records a message another queue (BullMQ) delivered or failed: a row with
+   * its final status, and its outcome in the delivery counts.
+   */
+  recordDelivery(
+    message: NewMessage,
+    result: DeliveryResult,
+    enqueuedAt: Date,
+    now: Date = new Date(),
+  ): void {
+    this.#db.transaction(() => {
+      this.#db
+        .prepare(
+          `INSERT INTO messages (tenant_id, sender, recipient, subject, status, created_at, sent_at, payload, failed_reason)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          message.tenantId,
+          message.sender,
+          message.recipient,
+          message.subject,
+          statusOf(result),
+          enqueuedAt.toISOString(),
+          now.toISOString(),
+          message.payload ?? null,
+          typeof result === 'string' ? null : result.failedReason,
+        );
+      const counts = emptyCounts();
+      counts[statusOf(result)] += 1;
+      this.#addDeliveryCounts(message.tenantId, counts, now);
+    })();
   }
 
   /** Messages waiting in the outbound queue, and when the oldest was queued. */
@@ -119,6 +187,7 @@ export class PlatformRepository {
       sent: 0,
       bounced: 0,
       complained: 0,
+      failed: 0,
     };
     const rows = this.#db
       .prepare('SELECT status, COUNT(*) AS n FROM messages GROUP BY status')
@@ -130,63 +199,89 @@ export class PlatformRepository {
   }
 
   /**
-   * Takes up to `limit` of the oldest queued messages and records the
-   * outcome `decide` picks for each one. The outcomes are also added to the
-   * tenant's delivery counts of the current minute (the deliverability
-   * history, which outlives the pruned messages).
+   * Takes up to `limit` of the oldest queued messages of tenants whose queue
+   * is not paused and records the result `decide` picks for each one: an
+   * outcome (added to the tenant's delivery counts of the current minute,
+   * the deliverability history that outlives the pruned messages) or a
+   * failure (the job fails). Both are added to the tenant's queue totals.
    */
   deliverBatch(
     limit: number,
-    decide: () => DeliveryOutcome,
+    decide: (message: QueuedMessage) => DeliveryResult,
     now: Date = new Date(),
   ): DeliveryCounts {
     const select = this.#db.prepare(
-      `SELECT id, tenant_id FROM messages WHERE status = 'queued' ORDER BY id LIMIT ?`,
+      `SELECT id, tenant_id, recipient, payload FROM messages
+       WHERE status = 'queued'
+         AND tenant_id NOT IN (SELECT tenant_id FROM queue_pauses)
+       ORDER BY id LIMIT ?`,
     );
     const update = this.#db.prepare(
-      `UPDATE messages SET status = ?, sent_at = ? WHERE id = ? AND status = 'queued'`,
+      `UPDATE messages SET status = ?, sent_at = ?, failed_reason = ?
+       WHERE id = ? AND status = 'queued'`,
     );
-    const addCounts = this.#db.prepare(
-      `INSERT INTO delivery_counts (tenant_id, bucket_start, sent, bounced, complaints)
-       VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (tenant_id, bucket_start) DO UPDATE SET
-         sent = sent + excluded.sent,
-         bounced = bounced + excluded.bounced,
-         complaints = complaints + excluded.complaints`,
+    const totals = this.#db.prepare(
+      `INSERT INTO queue_totals (tenant_id, completed, failed) VALUES (?, ?, ?)
+       ON CONFLICT (tenant_id) DO UPDATE SET
+         completed = completed + excluded.completed,
+         failed = failed + excluded.failed`,
     );
     const sentAt = now.toISOString();
-    const minute = Math.floor(now.getTime() / 60_000) * 60;
     return this.#db.transaction(() => {
-      const counts: DeliveryCounts = { sent: 0, bounced: 0, complained: 0 };
+      const counts = emptyCounts();
       const perTenant = new Map<string, DeliveryCounts>();
       const rows = select.all(limit) as Array<{
         id: number;
         tenant_id: string;
+        recipient: string;
+        payload: string | null;
       }>;
-      for (const { id, tenant_id: tenantId } of rows) {
-        const outcome = decide();
-        if (update.run(outcome, sentAt, id).changes > 0) {
-          counts[outcome] += 1;
-          const tenant = perTenant.get(tenantId) ?? {
-            sent: 0,
-            bounced: 0,
-            complained: 0,
-          };
-          tenant[outcome] += 1;
-          perTenant.set(tenantId, tenant);
+      for (const row of rows) {
+        const result = decide({
+          id: row.id,
+          tenantId: row.tenant_id,
+          recipient: row.recipient,
+          payload: row.payload ?? undefined,
+        });
+        const status = statusOf(result);
+        const reason = typeof result === 'string' ? null : result.failedReason;
+        if (update.run(status, sentAt, reason, row.id).changes > 0) {
+          counts[status] += 1;
+          const tenant = perTenant.get(row.tenant_id) ?? emptyCounts();
+          tenant[status] += 1;
+          perTenant.set(row.tenant_id, tenant);
         }
       }
       for (const [tenantId, c] of perTenant) {
-        addCounts.run(
-          tenantId,
-          minute,
-          c.sent + c.bounced + c.complained,
-          c.bounced,
-          c.complained,
-        );
+        this.#addDeliveryCounts(tenantId, c, now);
+        totals.run(tenantId, c.sent + c.bounced + c.complained, c.failed);
       }
       return counts;
     })();
+  }
+
+  /** Adds delivered messages to the tenant's delivery counts of the minute of `now`. */
+  #addDeliveryCounts(tenantId: string, c: DeliveryCounts, now: Date) {
+    const sent = c.sent + c.bounced + c.complained;
+    if (sent === 0) {
+      return;
+    }
+    this.#db
+      .prepare(
+        `INSERT INTO delivery_counts (tenant_id, bucket_start, sent, bounced, complaints)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (tenant_id, bucket_start) DO UPDATE SET
+           sent = sent + excluded.sent,
+           bounced = bounced + excluded.bounced,
+           complaints = complaints + excluded.complaints`,
+      )
+      .run(
+        tenantId,
+        Math.floor(now.getTime() / 60_000) * 60,
+        sent,
+        c.bounced,
+        c.complained,
+      );
   }
 
   recordLogin(login: NewLogin): void {

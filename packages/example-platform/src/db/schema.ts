@@ -97,6 +97,47 @@ CREATE TABLE platform_meta (
 );
 `,
   },
+  {
+    // per-tenant outbound queues: job data, failed jobs, pauses, totals
+    version: 3,
+    sql: `
+-- Rebuilt to allow the 'failed' status (a CHECK cannot be altered in SQLite).
+CREATE TABLE messages_v3 (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  tenant_id     TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+  sender        TEXT NOT NULL,
+  recipient     TEXT NOT NULL,
+  subject       TEXT NOT NULL,
+  status        TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'bounced', 'complained', 'failed')),
+  created_at    TEXT NOT NULL,
+  sent_at       TEXT,
+  -- the job data (JSON of an OutboundEmail); NULL for rows of older versions
+  payload       TEXT,
+  failed_reason TEXT
+);
+INSERT INTO messages_v3 (id, tenant_id, sender, recipient, subject, status, created_at, sent_at)
+  SELECT id, tenant_id, sender, recipient, subject, status, created_at, sent_at FROM messages;
+DROP TABLE messages;
+ALTER TABLE messages_v3 RENAME TO messages;
+CREATE INDEX messages_status_created_idx ON messages (status, created_at);
+CREATE INDEX messages_tenant_created_idx ON messages (tenant_id, created_at);
+CREATE INDEX messages_tenant_status_idx ON messages (tenant_id, status, id);
+
+-- Tenants whose outbound queue is paused (the SQLite queue; BullMQ keeps its own state).
+CREATE TABLE queue_pauses (
+  tenant_id TEXT PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
+  paused_at TEXT NOT NULL
+);
+
+-- Cumulative job counters per tenant queue (they only grow; pruning does not touch them).
+CREATE TABLE queue_totals (
+  tenant_id TEXT PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
+  enqueued  INTEGER NOT NULL DEFAULT 0,
+  completed INTEGER NOT NULL DEFAULT 0,
+  failed    INTEGER NOT NULL DEFAULT 0
+);
+`,
+  },
 ];
 
 /** The schema version a fully migrated database has. */

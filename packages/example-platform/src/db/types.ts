@@ -7,7 +7,12 @@ export type UserRole = 'owner' | 'admin' | 'member';
 /** @public */
 export type UserStatus = 'active' | 'invited' | 'disabled';
 /** @public */
-export type MessageStatus = 'queued' | 'sent' | 'bounced' | 'complained';
+export type MessageStatus =
+  | 'queued'
+  | 'sent'
+  | 'bounced'
+  | 'complained'
+  | 'failed';
 
 /** A tenant row. @public */
 export interface Tenant {
@@ -31,19 +36,29 @@ export interface User {
   lastLoginAt: string | null;
 }
 
-/** A message to enqueue. */
+/** A message to enqueue (one row of the `messages` table). */
 export interface NewMessage {
   tenantId: string;
   sender: string;
   recipient: string;
   subject: string;
+  /** The job data as JSON (an `OutboundEmail`). */
+  payload?: string;
 }
 
 /** Counts of messages by status. @public */
 export type MessageCounts = Record<MessageStatus, number>;
 
-/** Outcome of delivering one message. */
-export type DeliveryOutcome = Exclude<MessageStatus, 'queued'>;
+/** Outcome of a delivery the recipient's server answered. */
+export type DeliveryOutcome = 'sent' | 'bounced' | 'complained';
+
+/** A delivery that could not be attempted (the job fails). */
+export interface DeliveryFailure {
+  failedReason: string;
+}
+
+/** What the worker decides for one message. */
+export type DeliveryResult = DeliveryOutcome | DeliveryFailure;
 
 /** A login attempt to record. */
 export interface NewLogin {

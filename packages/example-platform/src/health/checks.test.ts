@@ -118,35 +118,42 @@ describe('health checks', () => {
       );
     const thresholds = { backlogWarn: 2, backlogFail: 4 };
 
-    it('counts queued messages against the thresholds', () => {
-      expect(checkQueueBacklog(database.repository, thresholds)).toMatchObject({
+    it('counts queued messages against the thresholds', async () => {
+      expect(
+        await checkQueueBacklog(database.repository, thresholds),
+      ).toMatchObject({
         observedValue: 0,
         observedUnit: 'messages',
         componentType: 'component',
         status: 'pass',
       });
       enqueue(3);
-      expect(checkQueueBacklog(database.repository, thresholds)).toMatchObject({
+      expect(
+        await checkQueueBacklog(database.repository, thresholds),
+      ).toMatchObject({
         observedValue: 3,
         status: 'warn',
       });
       enqueue(2);
-      const failing = checkQueueBacklog(database.repository, thresholds);
+      const failing = await checkQueueBacklog(database.repository, thresholds);
       expect(failing).toMatchObject({ observedValue: 5, status: 'fail' });
       expect(failing.output).toContain('5 messages waiting (above 4)');
     });
 
-    it('stops counting messages once they are delivered', () => {
+    it('stops counting messages once they are delivered', async () => {
       enqueue(3);
       database.repository.deliverBatch(2, () => 'sent');
       expect(
-        checkQueueBacklog(database.repository, thresholds).observedValue,
+        (await checkQueueBacklog(database.repository, thresholds))
+          .observedValue,
       ).toBe(1);
     });
 
-    it('fails when the queue cannot be read', () => {
+    it('fails when the queue cannot be read', async () => {
       database.close();
-      expect(checkQueueBacklog(database.repository, thresholds)).toMatchObject({
+      expect(
+        await checkQueueBacklog(database.repository, thresholds),
+      ).toMatchObject({
         status: 'fail',
         observedValue: null,
       });

@@ -2,7 +2,7 @@ import { PlatformRepository } from '../db/repository';
 import { checkEventLoop } from './eventLoopCheck';
 import { EventLoopDelaySampler } from './eventLoopSampler';
 import { checkMemory } from './memoryCheck';
-import { checkQueueBacklog } from './queueBacklogCheck';
+import { BacklogSource, checkQueueBacklog } from './queueBacklogCheck';
 import { checkSqlite } from './sqliteCheck';
 import { HealthCheckResult, HealthThresholds } from './types';
 
@@ -11,15 +11,15 @@ export interface CheckSources {
   repository: PlatformRepository;
   sampler: Pick<EventLoopDelaySampler, 'p99'>;
   thresholds: HealthThresholds;
-  /** Include `queue:backlog` (roles that touch the outbound queue). */
-  queue: boolean;
+  /** Where `queue:backlog` is read; undefined for roles that do not touch the outbound queue. */
+  queue?: BacklogSource;
   now?: () => Date;
 }
 
 /** Runs every check of a role and returns them keyed `<component>:<measurement>`. */
-export function collectChecks(
+export async function collectChecks(
   sources: CheckSources,
-): Record<string, HealthCheckResult[]> {
+): Promise<Record<string, HealthCheckResult[]>> {
   const { repository, sampler, thresholds, now } = sources;
   const checks: Record<string, HealthCheckResult[]> = {
     'sqlite:responseTime': [
@@ -29,7 +29,9 @@ export function collectChecks(
     'eventloop:delay': [checkEventLoop(sampler, thresholds, now)],
   };
   if (sources.queue) {
-    checks['queue:backlog'] = [checkQueueBacklog(repository, thresholds, now)];
+    checks['queue:backlog'] = [
+      await checkQueueBacklog(sources.queue, thresholds, now),
+    ];
   }
   return checks;
 }

@@ -16,7 +16,7 @@ export interface HealthRouteOptions {
   version: string;
   releaseId: string;
   faultState: FaultState;
-  collect: () => Record<string, HealthCheckResult[]>;
+  collect: () => Promise<Record<string, HealthCheckResult[]>>;
   /** Aborted when the role shuts down; cancels pending `slow` delays. */
   signal: AbortSignal;
   logger: PlatformLogger;
@@ -35,7 +35,7 @@ export function createHealthHandler(options: HealthRouteOptions) {
         description: options.description,
         version: options.version,
         releaseId: options.releaseId,
-        checks: options.collect(),
+        checks: await options.collect(),
         fault: options.faultState.get(),
       });
       res

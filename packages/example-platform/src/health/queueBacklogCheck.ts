@@ -1,17 +1,22 @@
-import { PlatformRepository } from '../db/repository';
+import { QueueBacklog } from '../queue/types';
 import { statusFromThresholds } from './status';
 import { HealthCheckResult } from './types';
 
-/** `queue:backlog`: messages in the outbound queue that are not sent yet. */
-export function checkQueueBacklog(
-  repository: PlatformRepository,
+/** Where the backlog is read: the outbound queue (or the repository's SQLite queue). */
+export interface BacklogSource {
+  queueBacklog(): QueueBacklog | Promise<QueueBacklog>;
+}
+
+/** `queue:backlog`: messages in the outbound queues that are not sent yet. */
+export async function checkQueueBacklog(
+  source: BacklogSource,
   thresholds: { backlogWarn: number; backlogFail: number },
   now: () => Date = () => new Date(),
-): HealthCheckResult {
+): Promise<HealthCheckResult> {
   const time = now().toISOString();
-  let backlog: ReturnType<PlatformRepository['queueBacklog']>;
+  let backlog: QueueBacklog;
   try {
-    backlog = repository.queueBacklog();
+    backlog = await source.queueBacklog();
   } catch (error) {
     return {
       componentId: 'outbound',

@@ -200,7 +200,7 @@ describe('schema', () => {
             ip: '10.0.0.1',
           },
         ]);
-        expect(upgraded.db.pragma('user_version', { simple: true })).toBe(2);
+        expect(upgraded.db.pragma('user_version', { simple: true })).toBe(3);
         expect(upgraded.featureEvaluations.list('acme')).toEqual([]);
       } finally {
         upgraded.close();

@@ -1,16 +1,18 @@
 import express, { Router } from 'express';
 import { PlatformRepository } from '../db/repository';
 import { TenantFeatures } from '../features/TenantFeatures';
+import { OutboundQueue } from '../queue/types';
 import { sendError } from '../httpErrors';
 import { submitMessages } from './submitMessages';
 
 /**
- * `POST /tenants/:tenantId/messages` with `{ recipient, subject, sender? }`:
+ * `POST /tenants/:tenantId/messages` with `{ recipient, subject, sender?, text? }`:
  * sends one message for a tenant (what a tenant's application calls). Not
  * part of the Platform Admin API; open, like the rest of this dev platform.
  */
 export function createMailRouter(deps: {
   repository: PlatformRepository;
+  queue: OutboundQueue;
   features: TenantFeatures;
 }): Router {
   const router = Router();
@@ -34,7 +36,7 @@ export function createMailRouter(deps: {
         );
         return;
       }
-      const { recipient, subject, sender } = body;
+      const { recipient, subject, sender, text } = body;
       if (typeof recipient !== 'string' || !recipient.includes('@')) {
         sendError(res, 400, 'InputError', 'recipient must be an email address');
         return;
@@ -47,13 +49,18 @@ export function createMailRouter(deps: {
         sendError(res, 400, 'InputError', 'sender must be a string');
         return;
       }
+      if (text !== undefined && typeof text !== 'string') {
+        sendError(res, 400, 'InputError', 'text must be a string');
+        return;
+      }
       try {
         const submitted = await submitMessages(deps, [
           {
             tenantId,
-            recipient,
+            from: sender ?? `noreply@${tenantId}.example.com`,
+            to: [recipient],
             subject,
-            sender: sender ?? `noreply@${tenantId}.example.com`,
+            text: text ?? '',
           },
         ]);
         res.status(202).json({

@@ -1,6 +1,5 @@
-import { PlatformRepository } from '../db/repository';
-import { NewMessage } from '../db/types';
 import { TenantFeatures } from '../features/TenantFeatures';
+import { OutboundEmail, OutboundQueue } from '../queue/types';
 
 /** What {@link submitMessages} did. */
 export interface SubmittedMessages {
@@ -11,19 +10,19 @@ export interface SubmittedMessages {
 
 /**
  * Sends mail for tenants the way the api role does: evaluates the tenant's
- * `ai-composer` feature (cached per tenant) and puts the messages on the
- * outbound queue.
+ * `ai-composer` feature (cached per tenant) and puts the emails on the
+ * tenants' outbound queues.
  */
 export async function submitMessages(
-  deps: { repository: PlatformRepository; features: TenantFeatures },
-  messages: readonly NewMessage[],
+  deps: { queue: OutboundQueue; features: TenantFeatures },
+  emails: readonly OutboundEmail[],
 ): Promise<SubmittedMessages> {
-  const tenantIds = [...new Set(messages.map(m => m.tenantId))];
+  const tenantIds = [...new Set(emails.map(m => m.tenantId))];
   const values = await Promise.all(
     tenantIds.map(id => deps.features.aiComposer(id)),
   );
   return {
-    queued: deps.repository.enqueueMessages([...messages]),
+    queued: await deps.queue.enqueue(emails),
     aiComposer: Object.fromEntries(tenantIds.map((id, i) => [id, values[i]])),
   };
 }

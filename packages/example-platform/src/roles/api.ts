@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { ADMIN_API_BASE_PATH, createAdminApiRouter } from '../adminApi/router';
+import { createCompromiseRouter } from '../compromise/compromiseRoutes';
 import { createMailRouter } from '../mail/mailRoutes';
 import { startRepeating } from '../traffic/repeat';
 import { produceTick } from '../traffic/producer';
@@ -27,16 +28,30 @@ export const apiRole: RoleDefinition = {
         directory: context.directory,
         deliverability: context.deliverability,
         featureEvaluations: context.featureEvaluations,
+        queue: context.queue,
+      }),
+    );
+    router.use(
+      '/admin/tenants',
+      createCompromiseRouter({
+        repository,
+        compromise: context.compromise,
+        adminToken: context.adminToken,
       }),
     );
     router.use(createMailRouter(context));
-    router.get('/stats', (_req, res) => {
-      res.json({
-        messages: repository.countMessagesByStatus(),
-        backlog: repository.queueBacklog(),
-        tenants: repository.listTenants().length,
-        logins: repository.countLogins(),
-      });
+    router.get('/stats', async (_req, res, next) => {
+      try {
+        res.json({
+          queue: context.queue.kind,
+          messages: repository.countMessagesByStatus(),
+          backlog: await context.queue.queueBacklog(),
+          tenants: repository.listTenants().length,
+          logins: repository.countLogins(),
+        });
+      } catch (error) {
+        next(error);
+      }
     });
     router.get('/tenants', (_req, res) => {
       res.json({ items: repository.listTenants() });
@@ -45,6 +60,9 @@ export const apiRole: RoleDefinition = {
   },
   startTraffic(context, traffic) {
     const { random, logger } = context;
+    if (!traffic.generateMail) {
+      return [];
+    }
     return [
       startRepeating(
         'enqueue messages',

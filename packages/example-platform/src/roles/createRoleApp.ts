@@ -47,7 +47,7 @@ export function createRoleApp(
           repository: context.repository,
           sampler: context.sampler,
           thresholds: context.thresholds,
-          queue: definition.reportsQueue,
+          queue: definition.reportsQueue ? context.queue : undefined,
         }),
     }),
   );

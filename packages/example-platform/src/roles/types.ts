@@ -3,11 +3,13 @@ import { FaultRegistry } from '../admin/faultRoutes';
 import { DeliverabilityRepository } from '../db/DeliverabilityRepository';
 import { DirectoryRepository } from '../db/DirectoryRepository';
 import { FeatureEvaluationRepository } from '../db/FeatureEvaluationRepository';
+import { CompromiseSimulator } from '../compromise/CompromiseSimulator';
 import { PlatformRepository } from '../db/repository';
 import { TenantFeatures } from '../features/TenantFeatures';
 import { EventLoopDelaySampler } from '../health/eventLoopSampler';
 import { HealthThresholds } from '../health/types';
 import { PlatformLogger } from '../logger';
+import { OutboundQueue } from '../queue/types';
 import { RandomSource } from '../traffic/random';
 import { TrafficOptions } from '../traffic/options';
 import { RoleName } from './roleNames';
@@ -18,6 +20,10 @@ export interface RoleContext {
   directory: DirectoryRepository;
   deliverability: DeliverabilityRepository;
   featureEvaluations: FeatureEvaluationRepository;
+  /** The tenants' outbound mail queues (BullMQ with Redis, else SQLite). */
+  queue: OutboundQueue;
+  /** Simulated compromises of tenants (api role). */
+  compromise: CompromiseSimulator;
   /** Feature flags of tenants, evaluated through OpenFeature. */
   features: TenantFeatures;
   /** Bearer token of the Platform Admin API. */

@@ -1,25 +1,24 @@
-import { sendTick } from '../traffic/sender';
-import { startRepeating } from '../traffic/repeat';
+import { decideDelivery } from '../traffic/sender';
 import { RoleDefinition } from './types';
 
-/** The worker role: takes queued messages in batches and "sends" them. */
+/**
+ * The worker role: drains the tenants' outbound queues (honouring a
+ * tenant's pause) and "sends" the mail.
+ */
 export const workerRole: RoleDefinition = {
   name: 'worker',
   description:
     'Example platform worker: delivers queued messages and records bounces and complaints',
   reportsQueue: true,
   crossRoleAdmin: false,
-  startTraffic({ repository, random, logger }, traffic) {
+  startTraffic({ queue, random, logger }, traffic) {
     return [
-      startRepeating(
-        'send messages',
-        traffic.sendIntervalMs,
-        () => {
-          const counts = sendTick(repository, traffic, random);
-          logger.debug('sent a batch', { ...counts });
-        },
+      queue.startWorker({
+        batchSize: traffic.batchSize,
+        intervalMs: traffic.sendIntervalMs,
+        decide: email => decideDelivery(email, random, traffic),
         logger,
-      ),
+      }),
     ];
   },
 };

@@ -6,6 +6,11 @@
 export interface TrafficOptions {
   /** How often the api role enqueues messages. Default 1000 ms. */
   intervalMs: number;
+  /**
+   * Whether the api role generates mail. Default true; false keeps the
+   * worker and scheduler running with no generated mail (tests).
+   */
+  generateMail: boolean;
   /** Each enqueue tick adds 1..maxMessagesPerTick messages. Default 5. */
   maxMessagesPerTick: number;
   /** How often the worker sends a batch. Default: intervalMs. */
@@ -42,6 +47,7 @@ export function resolveTrafficOptions(
   const intervalMs = positive(given.intervalMs, 1000, 'intervalMs');
   return {
     intervalMs,
+    generateMail: given.generateMail ?? true,
     maxMessagesPerTick: positive(
       given.maxMessagesPerTick,
       5,

@@ -1,5 +1,5 @@
-import { DeliveryCounts, PlatformRepository } from '../db/repository';
-import { DeliveryOutcome } from '../db/types';
+import { DeliveryOutcome, DeliveryResult } from '../db/types';
+import { OutboundEmail } from '../queue/types';
 import { RandomSource } from './random';
 
 /** Picks the outcome of one delivery: bounced, complained or sent. */
@@ -17,13 +17,27 @@ export function decideOutcome(
   return 'sent';
 }
 
-/** One worker tick: "send" up to `batchSize` queued messages. */
-export function sendTick(
-  repository: PlatformRepository,
-  options: { batchSize: number; bounceRate: number; complaintRate: number },
-  random: RandomSource,
-): DeliveryCounts {
-  return repository.deliverBatch(options.batchSize, () =>
-    decideOutcome(random, options),
+/**
+ * Why an email cannot be delivered at all (the job fails), or undefined:
+ * recipients at `.invalid` domains (RFC 2606) have no mail server.
+ */
+export function deliveryFailure(email: OutboundEmail): string | undefined {
+  const unroutable = [...email.to, ...(email.cc ?? [])].find(address =>
+    /\.invalid$/i.test(address.trim()),
   );
+  return unroutable
+    ? `No MX or A record for ${unroutable.slice(
+        unroutable.lastIndexOf('@') + 1,
+      )} (recipient ${unroutable})`
+    : undefined;
+}
+
+/** What the worker does with one email: fail it, or pick an outcome. */
+export function decideDelivery(
+  email: OutboundEmail,
+  random: RandomSource,
+  rates: { bounceRate: number; complaintRate: number },
+): DeliveryResult {
+  const failedReason = deliveryFailure(email);
+  return failedReason ? { failedReason } : decideOutcome(random, rates);
 }

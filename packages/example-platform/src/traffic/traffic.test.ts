@@ -9,7 +9,9 @@ import { resolveTrafficOptions } from './options';
 import { generateMessages, produceTick } from './producer';
 import { pickWeighted } from './random';
 import { startRepeating } from './repeat';
-import { decideOutcome, sendTick } from './sender';
+import { decideDelivery, decideOutcome, deliveryFailure } from './sender';
+import { SqliteOutboundQueue } from '../queue/SqliteOutboundQueue';
+import { emailOfRow } from '../queue/emailRows';
 import { TenantFeatures } from '../features/TenantFeatures';
 
 describe('traffic generator', () => {
@@ -36,9 +38,15 @@ describe('traffic generator', () => {
     expect(perTenant.acme / perTenant.initech).toBeGreaterThan(4);
     expect(perTenant.acme / perTenant.initech).toBeLessThan(8);
     expect(perTenant.globex).toBeGreaterThan(perTenant.initech);
-    expect(messages[0].sender).toMatch(
+    expect(messages[0].from).toMatch(
       new RegExp(`@${messages[0].tenantId}\\.example\\.com$`),
     );
+    // realistic job data: recipients, a body, headers naming the tenant
+    expect(messages[0]).toMatchObject({
+      to: [expect.stringMatching(/^customer\d+@mail\d+\.example\.net$/)],
+      text: expect.stringContaining('Hi customer'),
+      headers: { 'X-Tenant-Id': messages[0].tenantId },
+    });
   });
 
   it('enqueues between 1 and maxPerTick messages per tick', async () => {
@@ -51,7 +59,11 @@ describe('traffic generator', () => {
     let total = 0;
     for (let i = 0; i < 50; i++) {
       const added = await produceTick(
-        { repository: database.repository, features },
+        {
+          repository: database.repository,
+          queue: new SqliteOutboundQueue(database.repository, database.queues),
+          features,
+        },
         4,
         random,
       );
@@ -82,18 +94,39 @@ describe('traffic generator', () => {
     expect(counts.complained).toBeLessThan(80);
   });
 
-  it('sends queued messages in batches', () => {
+  it('sends queued messages in batches', async () => {
     const random = seededRandom(4);
-    database.repository.enqueueMessages(
+    const queue = new SqliteOutboundQueue(database.repository, database.queues);
+    await queue.enqueue(
       generateMessages(database.repository.listTenants(), 30, random),
     );
-    const options = { batchSize: 25, bounceRate: 0, complaintRate: 0 };
-    expect(sendTick(database.repository, options, random)).toEqual({
-      sent: 25,
-      bounced: 0,
-      complained: 0,
-    });
+    const rates = { bounceRate: 0, complaintRate: 0 };
+    expect(
+      database.repository.deliverBatch(25, row =>
+        decideDelivery(emailOfRow(row), random, rates),
+      ),
+    ).toEqual({ sent: 25, bounced: 0, complained: 0, failed: 0 });
     expect(database.repository.queueBacklog().count).toBe(5);
+  });
+
+  it('fails emails to recipients at .invalid domains', () => {
+    const email = {
+      tenantId: 'acme',
+      from: 'a@acme.example.com',
+      to: ['ok@example.net'],
+      cc: ['x@nowhere.invalid'],
+      subject: 's',
+      text: '',
+    };
+    expect(deliveryFailure(email)).toBe(
+      'No MX or A record for nowhere.invalid (recipient x@nowhere.invalid)',
+    );
+    expect(
+      decideDelivery(email, () => 0.99, { bounceRate: 0, complaintRate: 0 }),
+    ).toEqual({
+      failedReason: expect.stringContaining('nowhere.invalid'),
+    });
+    expect(deliveryFailure({ ...email, cc: undefined })).toBeUndefined();
   });
 
   it('records logins and prunes old rows', () => {

@@ -2,13 +2,18 @@ import { ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
+  deleteRedisPrefix,
+  RedisQueueOptions,
   RunningPlatform,
   silentLogger,
   startPlatform,
 } from '@opsconsole/backstage-plugin-example-platform';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { QueueSnapshot } from '../queues';
 import { PlatformAdminApiClient } from './PlatformAdminApiClient';
+import { PlatformQueueProvider } from './PlatformQueueProvider';
 
 const TOKEN = 'client-test-token';
 const HOUR = 3_600_000;
@@ -176,6 +181,161 @@ describe('PlatformAdminApiClient against the example platform', () => {
   });
 });
 
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Polls `check` until it returns a truthy value (the test's timeout bounds it). */
+async function eventually<T>(check: () => Promise<T | false | undefined>) {
+  for (;;) {
+    const value = await check();
+    if (value) {
+      return value;
+    }
+    await new Promise(resolve => setTimeout(resolve, 25));
+  }
+}
+
+describe.each([
+  ['its SQLite queues', false],
+  ['its BullMQ queues in Redis', true],
+] as const)(
+  'PlatformQueueProvider against the example platform with %s',
+  (_name, withRedis) => {
+    let platform: RunningPlatform;
+    let provider: PlatformQueueProvider;
+    let redis: RedisQueueOptions | false;
+
+    const queueOf = async (tenantId: string) =>
+      (await provider.listQueues()).find(
+        q => q.tenantId === tenantId,
+      ) as QueueSnapshot;
+    const send = async (tenantId: string, count: number) => {
+      for (let i = 0; i < count; i++) {
+        const res = await fetch(
+          `${platform.urls.api}/tenants/${tenantId}/messages`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              recipient: `customer${i}@example.net`,
+              subject: `Order ${i}`,
+              text: 'Your order has shipped',
+            }),
+          },
+        );
+        expect(res.status).toBe(202);
+      }
+    };
+
+    beforeAll(async () => {
+      redis = withRedis
+        ? { url: REDIS_URL, prefix: `opsnode${randomUUID().slice(0, 8)}` }
+        : false;
+      platform = await startPlatform({
+        dbPath: ':memory:',
+        ports: { api: 0, worker: 0, scheduler: 0 },
+        // the worker delivers, nothing generates mail
+        traffic: { generateMail: false, sendIntervalMs: 50 },
+        redis,
+        logger: silentLogger,
+        env: {},
+        apiToken: TOKEN,
+      });
+      provider = new PlatformQueueProvider({
+        baseUrl: `${platform.urls.api}/admin-api/v1`,
+        token: TOKEN,
+      });
+    });
+
+    afterAll(async () => {
+      await platform.close();
+      if (redis) {
+        await deleteRedisPrefix(REDIS_URL, redis.prefix!);
+      }
+    });
+
+    it('lists one queue per tenant with counts, pause state and totals', async () => {
+      const queues = await provider.listQueues();
+      expect(queues.map(q => q.name)).toContain('outbound-email-acme');
+      expect(queues.find(q => q.tenantId === 'hooli')).toEqual({
+        name: 'outbound-email-hooli',
+        tenantId: 'hooli',
+        counts: { waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 },
+        paused: false,
+        totals: { enqueued: 0, completed: 0, failed: 0 },
+      });
+    });
+
+    it('pauses one tenant: its jobs stop, others flow; resume drains it', async () => {
+      expect(await provider.pauseTenant('acme')).toBe(true);
+      expect(await provider.pauseTenant('acme')).toBe(true); // idempotent
+      await send('acme', 4);
+      await send('globex', 3);
+
+      await eventually(
+        async () => (await queueOf('globex')).counts.completed === 3,
+      );
+      expect(await queueOf('acme')).toMatchObject({
+        paused: true,
+        counts: { waiting: 4, completed: 0 },
+        oldestWaitingAt: expect.any(String),
+        totals: { enqueued: 4 },
+      });
+      const waiting = await provider.listTenantJobs('acme', {
+        limit: 10,
+        states: ['waiting'],
+      });
+      expect(waiting).toHaveLength(4);
+      expect(waiting[0]).toEqual({
+        id: expect.any(String),
+        queueName: 'outbound-email-acme',
+        name: 'send-email',
+        state: 'waiting',
+        enqueuedAt: expect.any(String),
+        attemptsMade: 0,
+        data: {
+          tenantId: 'acme',
+          from: 'noreply@acme.example.com',
+          to: ['customer3@example.net'],
+          subject: 'Order 3',
+          text: 'Your order has shipped',
+        },
+      });
+
+      expect(await provider.resumeTenant('acme')).toBe(true);
+      const drained = await eventually(async () => {
+        const acme = await queueOf('acme');
+        return acme.counts.completed === 4 && acme;
+      });
+      expect(drained).toMatchObject({
+        paused: false,
+        counts: { waiting: 0 },
+        totals: { enqueued: 4, completed: 4 },
+      });
+      expect(await provider.listTenantJobs('acme', { limit: 2 })).toEqual([
+        expect.objectContaining({ state: 'completed' }),
+        expect.objectContaining({ state: 'completed' }),
+      ]);
+    });
+
+    it('treats an unknown tenant as holding no queue', async () => {
+      expect(await provider.pauseTenant('nope')).toBe(false);
+      expect(await provider.resumeTenant('nope')).toBe(false);
+      expect(await provider.listTenantJobs('nope', { limit: 5 })).toEqual([]);
+    });
+
+    it('names the operation, method and URL when the token is wrong', async () => {
+      const wrong = new PlatformQueueProvider({
+        baseUrl: `${platform.urls.api}/admin-api/v1`,
+        token: 'wrong',
+      });
+      await expect(wrong.pauseTenant('acme')).rejects.toThrow(
+        `Platform Admin API pauseTenantQueues (POST ${platform.urls.api}/admin-api/v1/tenants/acme/queues/pause) failed: 401 The bearer token is not valid for the Platform Admin API`,
+      );
+      await expect(wrong.listQueues()).rejects.toThrow('failed: 401');
+    });
+  },
+);
+
 describe('PlatformAdminApiClient failures', () => {
   let server: http.Server;
   let baseUrl: string;
@@ -203,6 +363,18 @@ describe('PlatformAdminApiClient failures', () => {
     });
     await expect(client.listTenants()).rejects.toThrow(
       `Platform Admin API listTenants (GET ${baseUrl}/tenants) failed: timed out after 50 ms`,
+    );
+  });
+
+  it('reports a 2xx without the queues array', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"items":[]}');
+    };
+    await expect(
+      new PlatformQueueProvider({ baseUrl, token: 't' }).listQueues(),
+    ).rejects.toThrow(
+      `Platform Admin API listQueues (GET ${baseUrl}/queues) answered without a queues array`,
     );
   });
 
@@ -276,6 +448,9 @@ describe('PlatformAdminApiClient.fromConfig', () => {
       PlatformAdminApiClient.fromConfig(new ConfigReader({ ops: {} })),
     ).toBeUndefined();
     expect(
+      PlatformQueueProvider.fromConfig(new ConfigReader({ ops: {} })),
+    ).toBeUndefined();
+    expect(
       PlatformAdminApiClient.fromConfig(new ConfigReader({})),
     ).toBeUndefined();
   });
@@ -310,6 +485,18 @@ describe('PlatformAdminApiClient.fromConfig', () => {
       }),
     );
     expect(named?.id).toBe('mail-eu');
+    const queues = PlatformQueueProvider.fromConfig(
+      new ConfigReader({
+        ops: {
+          platform: {
+            baseUrl: 'http://mail.internal/admin-api/v1',
+            token: 't',
+            id: 'mail-eu',
+          },
+        },
+      }),
+    );
+    expect(queues?.id).toBe('mail-eu');
   });
 
   it('rejects a config without token or with a bad baseUrl or timeout', () => {

@@ -1,0 +1,32 @@
+import { InputError } from '@backstage/errors';
+
+/** Maps queue names to tenants with a pattern such as `outbound-email-{tenant}`. */
+export interface TenantQueuePattern {
+  /** The tenant a queue belongs to, or undefined for a shared queue. */
+  tenantOf(queueName: string): string | undefined;
+}
+
+const PLACEHOLDER = '{tenant}';
+
+const escapeRegExp = (text: string) =>
+  text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Compiles a queue name pattern with exactly one `{tenant}` placeholder; the placeholder
+ * matches one or more characters.
+ */
+export function parseTenantQueuePattern(pattern: string): TenantQueuePattern {
+  const parts = pattern.split(PLACEHOLDER);
+  if (parts.length !== 2) {
+    throw new InputError(
+      `Invalid ops.queues.bullmq.tenantQueuePattern "${pattern}": it must contain ${PLACEHOLDER} exactly once`,
+    );
+  }
+  const [before, after] = parts.map(escapeRegExp);
+  const regExp = new RegExp(`^${before}(.+)${after}$`);
+  return {
+    tenantOf(queueName) {
+      return regExp.exec(queueName)?.[1];
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { Config } from '@backstage/config';
+import { NotFoundError } from '@backstage/errors';
+
+/** Default timeout of one Platform Admin API request. @public */
+export const DEFAULT_PLATFORM_TIMEOUT_MS = 5000;
+
+/** @public */
+export interface PlatformAdminApiClientOptions {
+  /** Provider id shown in `sources` lists. Default `platform`. */
+  id?: string;
+  /** The API's base URL including `/admin-api/v1`, e.g. `http://127.0.0.1:7101/admin-api/v1`. */
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer <token>`. */
+  token: string;
+  /** Timeout of one request in milliseconds. Default 5000. */
+  timeoutMs?: number;
+}
+
+/** Query parameters of one request; undefined ones are left out. */
+export type PlatformQuery = Record<string, string | number | undefined>;
+
+/** `ops.platform` (`baseUrl`, `token`, `timeoutMs`, `id`); undefined when absent. */
+export function readPlatformOptions(
+  config: Config,
+): PlatformAdminApiClientOptions | undefined {
+  const platform = config.getOptionalConfig('ops.platform');
+  if (!platform) {
+    return undefined;
+  }
+  return {
+    id: platform.getOptionalString('id'),
+    baseUrl: platform.getString('baseUrl'),
+    token: platform.getString('token'),
+    timeoutMs: platform.getOptionalNumber('timeoutMs'),
+  };
+}
+
+/**
+ * The HTTP requests of the Platform Admin API clients: bearer token,
+ * timeout, and errors that name the operation, method, URL and what the
+ * platform said (a 404 is a `NotFoundError`).
+ */
+export class PlatformHttp {
+  readonly baseUrl: string;
+  readonly #token: string;
+  readonly #timeoutMs: number;
+
+  constructor(options: PlatformAdminApiClientOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.baseUrl);
+    } catch {
+      throw new Error(
+        `Platform Admin API baseUrl must be an absolute URL such as http://127.0.0.1:7101/admin-api/v1, got "${options.baseUrl}"`,
+      );
+    }
+    const timeoutMs = options.timeoutMs ?? DEFAULT_PLATFORM_TIMEOUT_MS;
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+      throw new Error(
+        `Platform Admin API timeoutMs must be a positive number, got ${timeoutMs}`,
+      );
+    }
+    this.baseUrl = url.toString().replace(/\/+$/, '');
+    this.#token = options.token;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  async request(
+    operation: string,
+    method: 'GET' | 'POST',
+    path: string,
+    query: PlatformQuery = {},
+  ): Promise<{ body: unknown; url: string }> {
+    const url = new URL(`${this.baseUrl}${path}`);
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) {
+        url.searchParams.set(key, String(value));
+      }
+    }
+    const where = `Platform Admin API ${operation} (${method} ${url})`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${this.#token}`,
+        },
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+    } catch (error) {
+      const reason =
+        (error as Error).name === 'TimeoutError'
+          ? `timed out after ${this.#timeoutMs} ms`
+          : describeFetchError(error);
+      throw new Error(`${where} failed: ${reason}`, { cause: error });
+    }
+    if (!response.ok) {
+      const message = `${where} failed: ${
+        response.status
+      } ${await errorMessageOf(response)}`;
+      throw response.status === 404
+        ? new NotFoundError(message)
+        : new Error(message);
+    }
+    try {
+      return { body: await response.json(), url: url.toString() };
+    } catch (error) {
+      throw new Error(`${where} answered a body that is not JSON`, {
+        cause: error,
+      });
+    }
+  }
+}
+
+function describeFetchError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })
+    .cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message;
+}
+
+/** `error.message` of a JSON error body, else the start of the body text. */
+async function errorMessageOf(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '');
+  try {
+    const message = JSON.parse(text)?.error?.message;
+    if (typeof message === 'string' && message) {
+      return message;
+    }
+  } catch {
+    // not JSON
+  }
+  return text.slice(0, 200) || response.statusText;
+}
