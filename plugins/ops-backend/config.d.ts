@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Ops Console backend. */
@@ -15,6 +16,21 @@ export interface Config {
        * this long; changes made through this replica at once). Default 1000.
        */
       cacheTtlMs?: number;
+    };
+    /** Logs: the built-in store fed by OTLP/HTTP ingest at /api/ops/otlp/v1/logs. */
+    logs?: {
+      /** How long records are kept, e.g. `{ days: 7 }` or `P7D`. Default 7 days. */
+      retention?: HumanDuration | string;
+      /** Largest OTLP request body in bytes, after decompression (413 above). Default 5 MiB. */
+      maxBodyBytes?: number;
+      /** Records per write transaction. Default 2000. */
+      batchSize?: number;
+      /** How long a partial batch waits for more records, in ms. Default 20. */
+      flushIntervalMs?: number;
+      /** Records accepted but not yet committed beyond which ingest answers 429. Default 100000. */
+      maxPendingRecords?: number;
+      /** Most records one export streams. Default 100000. */
+      exportMaxRecords?: number;
     };
     health?: {
       /**
@@ -39,6 +55,115 @@ export interface Config {
         /** Daily rollups, in days. Default 400. */
         dailyDays?: number;
       };
+    };
+    /** Queues. (One `queues` block: other queue settings go in here too.) */
+    queues?: {
+      /**
+       * Use the built-in queue source, the Platform Admin API of `ops.platform`. Turn it off
+       * when a module (e.g. BullMQ) reads the same queues. Default true.
+       */
+      platformSource?: boolean;
+      /** Sampling round (counts, rates, spike detection). Default: every 30 seconds. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** How long one queue source may take to answer, in ms. Default 10000. */
+      sourceTimeoutMs?: number;
+      /**
+       * Spike detection per tenant: the median enqueue rate of the last `windowMinutes`
+       * against a high quantile of the tenant's hourly rates over `baselineHours`.
+       */
+      spike?: {
+        /** Minutes of the recent window. Default 5. */
+        windowMinutes?: number;
+        /** Hours of baseline. Default 24. */
+        baselineHours?: number;
+        /** Quantile (0..1) of the hourly rates that stands for the tenant's normal. Default 0.9. */
+        baselineQuantile?: number;
+        /** A spike is at least this many times the baseline. Default 5. */
+        ratio?: number;
+        /** No spike under this rate (jobs/min), whatever the ratio. Default 20. */
+        minRatePerMinute?: number;
+        /** The baseline never counts as lower than this (jobs/min). Default 1. */
+        baselineFloorPerMinute?: number;
+        /** Baseline points needed for a verdict (hours; else minutes of the last hour). Default 5. */
+        minBaselinePoints?: number;
+        /** An open spike ends under this share of the threshold. Default 0.5. */
+        resolveShare?: number;
+      };
+      notify?: {
+        /**
+         * Entity refs notified of every new spike, besides the tenant's owner.
+         * Default `['group:default/ops-admins']`.
+         */
+        groups?: string[];
+      };
+      pause?: {
+        /** The latest auto-resume allowed, in hours from now. Default 168 (7 days). */
+        maxAutoResumeHours?: number;
+      };
+      retention?: {
+        /** Raw samples (1h and 24h history, spike windows), in hours. Default 48. */
+        rawHours?: number;
+        /** Hourly rollups (7d history, baselines), in days. Default 35. */
+        hourlyDays?: number;
+        /** Resolved spike alerts, in days. Default 90. */
+        alertDays?: number;
+      };
+      /** How job samples (`GET /tenants/{tenantId}/queues/samples`) are redacted. */
+      redaction?: {
+        /** Strings longer than this are cut after masking addresses. Default 200. */
+        maxBodyChars?: number;
+        /**
+         * Payload fields replaced by `[removed]`: dotted paths from the payload root, any case,
+         * `*` for one key, arrays transparent. Replaces the default list
+         * (`headers.authorization`, `headers.cookie`, `headers.x-api-key`, `attachments`).
+         */
+        removeFields?: string[];
+        /**
+         * Per queue name (e.g. `outbound-email-acme`): `maxBodyChars` replaces the default;
+         * `removeFields` are added to the default ones (and to the Tenant entity's
+         * `opsconsole.io/redact-fields` annotation).
+         */
+        queues?: {
+          [queueName: string]: {
+            maxBodyChars?: number;
+            removeFields?: string[];
+          };
+        };
+      };
+    };
+    /** Notices to a tenant's admin (e.g. the "Security Alert"). */
+    notices?: {
+      /**
+       * `{{contact}}` in templates: how the tenant reaches the operations team. Default: the
+       * SMTP `from` address, else "the operations team".
+       */
+      contact?: string;
+      /** Where notices are sent. Unset: notices are captured in the database and listed, not sent. */
+      smtp?: {
+        host: string;
+        /** Default 465 when `secure`, else 587. */
+        port?: number;
+        /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. Default false. */
+        secure?: boolean;
+        auth?: {
+          user: string;
+          /** @visibility secret */
+          pass: string;
+        };
+        /** Sender, e.g. `Ops Console <ops@example.com>`. */
+        from: string;
+      };
+      /**
+       * Templates in addition to the built-in `security-alert` ("Security Alert"); one with that
+       * id replaces it. `subject` and `body` may use {{tenantName}} {{tenantId}} {{reason}}
+       * {{time}} {{contact}}; any other placeholder fails startup.
+       */
+      templates?: Array<{
+        id: string;
+        title: string;
+        subject: string;
+        body: string;
+      }>;
     };
   };
 }

@@ -6,10 +6,15 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { opsPermissions } from '@opsconsole/backstage-plugin-ops-common';
 import {
   HealthTargetProvider,
+  LogProvider,
+  opsLogProvidersExtensionPoint,
   opsHealthTargetProvidersExtensionPoint,
   opsPlatformProvidersExtensionPoint,
   PlatformAdminProvider,
+  opsQueueProvidersExtensionPoint,
+  QueueProvider,
 } from '@opsconsole/backstage-plugin-ops-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuditService } from './audit/AuditService';
 import { DatabaseAuditStore } from './audit/DatabaseAuditStore';
 import { connectDatabase } from './database/migrations';
@@ -20,6 +25,10 @@ import { HealthService } from './health/HealthService';
 import { createPlatformSources } from './platform/createPlatformSources';
 import { createRouter } from './router';
 import { createFlags } from './flags/createFlags';
+import { createLogs } from './logs/createLogs';
+import { createQueues } from './queues/createQueues';
+import { createSamples } from './queues/samples/createSamples';
+import { createNotices } from './notices/createNotices';
 import { createOfrepRouter } from './ofrep/ofrepRouter';
 import { registerTenantResource } from './permissions/registerTenantResource';
 import { TenantsService } from './tenants/TenantsService';
@@ -45,6 +54,20 @@ export const opsPlugin = createBackendPlugin({
       },
     });
 
+    const queueProviders: QueueProvider[] = [];
+    env.registerExtensionPoint(opsQueueProvidersExtensionPoint, {
+      addProvider(...providers) {
+        queueProviders.push(...providers);
+      },
+    });
+
+    const logProviders: LogProvider[] = [];
+    env.registerExtensionPoint(opsLogProvidersExtensionPoint, {
+      addProvider(...providers) {
+        logProviders.push(...providers);
+      },
+    });
+
     env.registerInit({
       deps: {
         auth: coreServices.auth,
@@ -55,6 +78,7 @@ export const opsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
+        notifications: notificationService,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -90,6 +114,31 @@ export const opsPlugin = createBackendPlugin({
           logger: logger.child({ capability: 'platform' }),
           providers: platformProviders,
         });
+        const logs = await createLogs({
+          ...deps,
+          db,
+          logger: logger.child({ capability: 'logs' }),
+          providers: logProviders,
+        });
+        const queues = await createQueues({
+          ...deps,
+          db,
+          audit,
+          logger: logger.child({ capability: 'queues' }),
+          providers: queueProviders,
+        });
+        const samples = await createSamples({
+          ...deps,
+          db,
+          sources: queues.sources,
+          logger: logger.child({ capability: 'queue-samples' }),
+        });
+        const notices = createNotices({
+          config,
+          db,
+          platform,
+          logger: logger.child({ capability: 'notices' }),
+        });
         const users = new UsersService({ sources: platform });
         const tenants = new TenantsService({ sources: platform, audit });
 
@@ -119,6 +168,8 @@ export const opsPlugin = createBackendPlugin({
             logger: logger.child({ capability: 'ofrep' }),
           }),
         );
+        // OTLP log ingest: its own error format and body handling, outside the validated router
+        deps.httpRouter.use(logs.otlpRouter);
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -128,6 +179,10 @@ export const opsPlugin = createBackendPlugin({
             flags,
             users,
             tenants,
+            logs: logs.routes,
+            queues: queues.routes,
+            samples,
+            notices,
           }),
         );
       },

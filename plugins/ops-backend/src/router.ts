@@ -5,6 +5,13 @@ import { HealthService } from './health/HealthService';
 import { mountHealthRoutes } from './health/healthRoutes';
 import { FlagsService } from './flags/FlagsService';
 import { mountFlagsRoutes } from './flags/flagsRoutes';
+import { LogsRoutesDeps, mountLogsRoutes } from './logs/logsRoutes';
+import { QueueRoutesDeps } from './queues/createQueues';
+import { mountQueueRoutes } from './queues/queuesRoutes';
+import { mountSamplesRoutes } from './queues/samples/samplesRoutes';
+import { SamplesService } from './queues/samples/SamplesService';
+import { mountNoticeRoutes } from './notices/noticeRoutes';
+import { NoticesService } from './notices/NoticesService';
 import { mountTenantRoutes } from './tenants/tenantRoutes';
 import { TenantsService } from './tenants/TenantsService';
 import { mountUserRoutes } from './users/userRoutes';
@@ -18,6 +25,10 @@ export interface RouterOptions extends RouteAuth {
   flags: FlagsService;
   users: UsersService;
   tenants: TenantsService;
+  logs: LogsRoutesDeps;
+  queues: QueueRoutesDeps;
+  samples: SamplesService;
+  notices: NoticesService;
 }
 
 /**
@@ -33,5 +44,9 @@ export async function createRouter(
   mountFlagsRoutes(router, options);
   mountUserRoutes(router, options);
   mountTenantRoutes(router, options);
+  mountLogsRoutes(router, options.logs);
+  mountQueueRoutes(router, options);
+  mountSamplesRoutes(router, options);
+  mountNoticeRoutes(router, options);
   return router;
 }

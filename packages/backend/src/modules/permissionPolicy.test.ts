@@ -10,7 +10,11 @@ import {
   opsFlagsReadPermission,
   opsHealthProbePermission,
   opsHealthReadPermission,
+  opsQueuesReadPermission,
   opsTenantFlagsOverridePermission,
+  opsTenantNotifyPermission,
+  opsTenantQueuePausePermission,
+  opsTenantQueueSamplesUnredactedPermission,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { OpsExamplePermissionPolicy } from './permissionPolicy';
 
@@ -74,6 +78,42 @@ describe('OpsExamplePermissionPolicy', () => {
         },
       },
     });
+  });
+
+  it.each([opsTenantQueuePausePermission, opsTenantNotifyPermission])(
+    'lets non-admins take %o only on tenants they own (IS_TENANT_OWNER)',
+    async permission => {
+      expect(
+        await policy.handle({ permission }, as('user:default/viewer')),
+      ).toMatchObject({
+        result: AuthorizeResult.CONDITIONAL,
+        resourceType: 'ops-tenant',
+        conditions: { rule: 'IS_TENANT_OWNER' },
+      });
+    },
+  );
+
+  it.each([
+    [opsQueuesReadPermission, 'user:default/viewer', AuthorizeResult.ALLOW],
+    [
+      opsTenantQueueSamplesUnredactedPermission,
+      'user:default/viewer',
+      AuthorizeResult.DENY,
+    ],
+    [
+      opsTenantQueueSamplesUnredactedPermission,
+      'user:default/guest',
+      AuthorizeResult.ALLOW,
+    ],
+    [
+      opsTenantQueuePausePermission,
+      'user:default/guest',
+      AuthorizeResult.ALLOW,
+    ],
+  ])('queues: %o for %s is %s', async (permission, user, expected) => {
+    expect((await policy.handle({ permission }, as(user))).result).toBe(
+      expected,
+    );
   });
 
   it('lets services evaluate flags and nothing else', async () => {

@@ -20,17 +20,31 @@ import {
 } from '@opsconsole/backstage-plugin-ops-backend';
 import {
   opsFlagsEvaluatePermission,
+  opsLogsIngestPermission,
+  opsLogsReadPermission,
   opsPermissions,
   opsReadOnlyPermissions,
   opsTenantFlagsOverridePermission,
+  opsTenantNotifyPermission,
+  opsTenantQueuePausePermission,
 } from '@opsconsole/backstage-plugin-ops-common';
+
+/** Tenant actions the owners of a tenant may take on it (IS_TENANT_OWNER). */
+const ownerActions = [
+  opsTenantFlagsOverridePermission,
+  opsTenantQueuePausePermission,
+  opsTenantNotifyPermission,
+  // reading logs: only the records of the caller's tenants
+  opsLogsReadPermission,
+];
 
 /** Members of this group may do everything in the ops plugin. */
 export const OPS_ADMINS_GROUP = 'group:default/ops-admins';
 
 /**
  * Example policy (not allow-all): ops admins may do everything in `ops`; owners of a
- * tenant may override its feature flags; every other signed-in user may read
+ * tenant may override its feature flags, pause/resume its queued work and send its admin a
+ * notice (not see its jobs unredacted: ops admins only); every other signed-in user may read
  * non-sensitive ops data; services may evaluate flags. Other plugins keep the permissive
  * behaviour of a fresh Backstage app. Adopters replace this with their own policy.
  */
@@ -52,7 +66,8 @@ export class OpsExamplePermissionPolicy implements PermissionPolicy {
       // restrictions before a policy is asked
       const machineEvaluates =
         principal?.type === 'service' &&
-        isPermission(request.permission, opsFlagsEvaluatePermission);
+        (isPermission(request.permission, opsFlagsEvaluatePermission) ||
+          isPermission(request.permission, opsLogsIngestPermission));
       return {
         result: machineEvaluates ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       };
@@ -63,10 +78,14 @@ export class OpsExamplePermissionPolicy implements PermissionPolicy {
     if (ownershipEntityRefs.includes(OPS_ADMINS_GROUP)) {
       return { result: AuthorizeResult.ALLOW };
     }
-    // tenant owners may override flags of their tenants (IS_TENANT_OWNER on the Tenant entity)
-    if (isPermission(request.permission, opsTenantFlagsOverridePermission)) {
+    // tenant owners may override flags of, pause/resume and notify their tenants
+    // (IS_TENANT_OWNER on the Tenant entity); unredacted job samples stay with ops admins
+    const ownerAction = ownerActions.find(p =>
+      isPermission(request.permission, p),
+    );
+    if (ownerAction) {
       return createOpsTenantConditionalDecision(
-        request.permission,
+        ownerAction,
         opsTenantConditions.isTenantOwner({ claims: ownershipEntityRefs }),
       );
     }

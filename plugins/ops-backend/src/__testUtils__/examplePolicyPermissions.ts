@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { opsReadOnlyPermissions } from '@opsconsole/backstage-plugin-ops-common';
+import {
+  OPS_TENANT_RESOURCE_TYPE,
+  opsLogsReadPermission,
+  opsReadOnlyPermissions,
+} from '@opsconsole/backstage-plugin-ops-common';
 import request from 'supertest';
 
 /** The ops admin of {@link examplePolicyPermissionsMock}: allowed everything. */
@@ -18,6 +22,33 @@ export const PLAIN = 'user:default/plain';
  */
 export const examplePolicyPermissionsMock = () =>
   mockServices.permissions.mock({
+    // ops.logs.read as the example policy grants it: admins everything, others the
+    // tenants they own (IS_TENANT_OWNER with the user ref as the only claim)
+    authorizeConditional: async (requests, options) => {
+      const user = (
+        options.credentials as BackstageCredentials<BackstageUserPrincipal>
+      ).principal.userEntityRef;
+      return requests.map(r =>
+        user !== ADMIN && r.permission.name === opsLogsReadPermission.name
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'ops',
+              resourceType: OPS_TENANT_RESOURCE_TYPE,
+              conditions: {
+                rule: 'IS_TENANT_OWNER',
+                resourceType: OPS_TENANT_RESOURCE_TYPE,
+                params: { claims: [user] },
+              },
+            }
+          : {
+              result:
+                user === ADMIN ||
+                opsReadOnlyPermissions.some(p => p.name === r.permission.name)
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+            },
+      );
+    },
     authorize: async (requests, options) => {
       const user = (
         options.credentials as BackstageCredentials<BackstageUserPrincipal>

@@ -11,8 +11,12 @@ import { AuditStore } from './AuditStore';
 export interface AuditedAction<T> {
   /** kebab-case event id without plugin prefix, e.g. `health-probe` */
   action: string;
-  request: Request<any, any, any, any, any>;
-  credentials: BackstageCredentials<BackstageUserPrincipal>;
+  /** The request of a user's action; absent for scheduled work. */
+  request?: Request<any, any, any, any, any>;
+  /** The acting user, or `{ system }` naming the scheduled work that acted (e.g. an auto-resume). */
+  credentials:
+    | BackstageCredentials<BackstageUserPrincipal>
+    | { system: string };
   targetRef?: string;
   severityLevel?: AuditorServiceEventSeverityLevel;
   details?: Record<string, unknown>;
@@ -32,7 +36,10 @@ export class AuditService {
   ) {}
 
   async audited<T>(a: AuditedAction<T>): Promise<T> {
-    const actor = a.credentials.principal.userEntityRef;
+    const actor =
+      'system' in a.credentials
+        ? a.credentials.system
+        : a.credentials.principal.userEntityRef;
     const event = await this.auditor.createEvent({
       eventId: a.action,
       severityLevel: a.severityLevel ?? 'medium',

@@ -17,11 +17,24 @@ describe('migrations', () => {
         'ops_health_rollups',
         'ops_sources',
         'ops_audit_events',
+        'ops_queue_samples',
+        'ops_queue_pauses',
+        'ops_queue_seen_recipients',
+        'ops_tenant_notices',
+        'ops_log_records',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(true);
       }
       await knex.migrate.rollback({ directory: OPS_MIGRATIONS_DIR }, true);
-      for (const table of ['ops_health_targets', 'ops_audit_events']) {
+      for (const table of [
+        'ops_health_targets',
+        'ops_audit_events',
+        'ops_queue_samples',
+        'ops_queue_seen_recipients',
+        'ops_tenant_notices',
+        'ops_log_records',
+        'ops_log_records_fts',
+      ]) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }
       await knex.migrate.latest({ directory: OPS_MIGRATIONS_DIR });

@@ -3,7 +3,12 @@ import {
   PermissionsRegistryService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { opsTenantFlagsOverridePermission } from '@opsconsole/backstage-plugin-ops-common';
+import {
+  opsTenantFlagsOverridePermission,
+  opsTenantNotifyPermission,
+  opsTenantQueuePausePermission,
+  opsTenantQueueSamplesUnredactedPermission,
+} from '@opsconsole/backstage-plugin-ops-common';
 import { opsTenantRules } from './rules';
 import {
   createTenantResourceLoader,
@@ -11,7 +16,12 @@ import {
 } from './tenantResource';
 
 /** The tenant resource permissions of the ops plugin. */
-export const opsTenantPermissions = [opsTenantFlagsOverridePermission];
+export const opsTenantPermissions = [
+  opsTenantFlagsOverridePermission,
+  opsTenantQueuePausePermission,
+  opsTenantQueueSamplesUnredactedPermission,
+  opsTenantNotifyPermission,
+];
 
 /**
  * Registers the `ops-tenant` resource type (Tenant catalog entities) with its rules, so the

@@ -17,6 +17,8 @@ import {
   opsPermissions,
   opsReadOnlyPermissions,
   opsTenantFlagsOverridePermission,
+  opsTenantNotifyPermission,
+  opsTenantQueuePausePermission,
 } from '@opsconsole/backstage-plugin-ops-common';
 import {
   createOpsTenantConditionalDecision,
@@ -27,9 +29,9 @@ export const OPS_ADMINS = 'group:default/ops-admins';
 
 /**
  * What the dev backend's example policy (packages/backend/src/modules/permissionPolicy.ts)
- * decides for flags, for tests that run the real permission backend: ops admins may do
- * everything, tenant owners may override flags of their tenants (a conditional decision
- * resolved against the Tenant entity), everybody else reads.
+ * decides, for tests that run the real permission backend: ops admins may do everything,
+ * tenant owners may override flags of, pause/resume and notify their tenants (a conditional
+ * decision resolved against the Tenant entity), everybody else reads.
  */
 export const examplePolicyModule = createBackendModule({
   pluginId: 'permission',
@@ -66,7 +68,12 @@ export const examplePolicyModule = createBackendModule({
               return { result: AuthorizeResult.ALLOW };
             }
             if (
-              isPermission(request.permission, opsTenantFlagsOverridePermission)
+              isPermission(
+                request.permission,
+                opsTenantFlagsOverridePermission,
+              ) ||
+              isPermission(request.permission, opsTenantQueuePausePermission) ||
+              isPermission(request.permission, opsTenantNotifyPermission)
             ) {
               return createOpsTenantConditionalDecision(
                 request.permission,

@@ -6,20 +6,26 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import {
   opsPlatformProvidersExtensionPoint,
+  opsQueueProvidersExtensionPoint,
   PlatformAdminProvider,
+  QueueProvider,
 } from '@opsconsole/backstage-plugin-ops-node';
 import { examplePolicyPermissionsMock } from '../../__testUtils__/examplePolicyPermissions';
 import { opsPlugin } from '../../plugin';
 
 /**
  * The ops backend with platform providers added by a module through
- * `opsPlatformProvidersExtensionPoint`, and `config` as root config.
+ * `opsPlatformProvidersExtensionPoint` (and queue providers through
+ * `opsQueueProvidersExtensionPoint`), catalog `entities`, and `config` as root config.
  */
 export async function startOpsWithPlatforms(options: {
   providers?: PlatformAdminProvider[];
+  queueProviders?: QueueProvider[];
+  entities?: Entity[];
   config?: JsonObject;
 }): Promise<{ server: Server; stop: () => Promise<void> }> {
   const platformModule = createBackendModule({
@@ -27,9 +33,13 @@ export async function startOpsWithPlatforms(options: {
     moduleId: 'test-platforms',
     register(env) {
       env.registerInit({
-        deps: { platforms: opsPlatformProvidersExtensionPoint },
-        async init({ platforms }) {
+        deps: {
+          platforms: opsPlatformProvidersExtensionPoint,
+          queues: opsQueueProvidersExtensionPoint,
+        },
+        async init({ platforms, queues }) {
           platforms.addProvider(...(options.providers ?? []));
+          queues.addProvider(...(options.queueProviders ?? []));
         },
       });
     },
@@ -38,7 +48,7 @@ export async function startOpsWithPlatforms(options: {
     features: [
       opsPlugin,
       platformModule,
-      catalogServiceMock.factory({ entities: [] }),
+      catalogServiceMock.factory({ entities: options.entities ?? [] }),
       examplePolicyPermissionsMock().factory,
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),

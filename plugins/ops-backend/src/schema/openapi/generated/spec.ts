@@ -82,6 +82,37 @@ export const spec = {
           "type": "boolean",
           "default": false
         }
+      },
+      "logQuery": {
+        "name": "q",
+        "in": "query",
+        "required": false,
+        "description": "Log query, e.g. `level>=warn service:mailer tenant:acme \"connection refused\" -healthcheck attr.http.status_code:503` (see parseLogQuery in ops-common); empty matches everything.",
+        "schema": {
+          "type": "string",
+          "maxLength": 2000,
+          "default": ""
+        }
+      },
+      "logFrom": {
+        "name": "from",
+        "in": "query",
+        "required": false,
+        "description": "ISO time, inclusive; default one hour before `to`.",
+        "schema": {
+          "type": "string",
+          "maxLength": 40
+        }
+      },
+      "logTo": {
+        "name": "to",
+        "in": "query",
+        "required": false,
+        "description": "ISO time, exclusive; default now.",
+        "schema": {
+          "type": "string",
+          "maxLength": 40
+        }
       }
     },
     "schemas": {
@@ -1685,10 +1716,1020 @@ export const spec = {
             }
           }
         }
+      },
+      "QueueCounts": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "waiting",
+          "active",
+          "delayed",
+          "failed",
+          "completed"
+        ],
+        "properties": {
+          "waiting": {
+            "type": "integer"
+          },
+          "active": {
+            "type": "integer"
+          },
+          "delayed": {
+            "type": "integer"
+          },
+          "failed": {
+            "type": "integer"
+          },
+          "completed": {
+            "type": "integer"
+          }
+        }
+      },
+      "QueueSpikeAlert": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "tenantId",
+          "tenantEntityRef",
+          "severity",
+          "status",
+          "startedAt",
+          "ratePerMinute",
+          "peakRatePerMinute",
+          "baselinePerMinute",
+          "message"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "tenantEntityRef": {
+            "type": "string"
+          },
+          "severity": {
+            "type": "string",
+            "enum": [
+              "critical",
+              "high",
+              "medium",
+              "low"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "open",
+              "resolved"
+            ]
+          },
+          "startedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "resolvedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "ratePerMinute": {
+            "type": "number"
+          },
+          "peakRatePerMinute": {
+            "type": "number"
+          },
+          "baselinePerMinute": {
+            "type": "number"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "QueueSpikeAlertList": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "alerts"
+        ],
+        "properties": {
+          "alerts": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/QueueSpikeAlert"
+            }
+          }
+        }
+      },
+      "TenantQueuePause": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenantId",
+          "tenantEntityRef",
+          "paused"
+        ],
+        "properties": {
+          "tenantId": {
+            "type": "string"
+          },
+          "tenantEntityRef": {
+            "type": "string"
+          },
+          "paused": {
+            "type": "boolean"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "pausedBy": {
+            "type": "string"
+          },
+          "pausedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "autoResumeAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "QueueSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "name",
+          "source",
+          "counts",
+          "paused",
+          "anomalyScore"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "<source>:<queue name>"
+          },
+          "name": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "tenantEntityRef": {
+            "type": "string"
+          },
+          "tenantTier": {
+            "type": "string",
+            "enum": [
+              "free",
+              "pro",
+              "enterprise"
+            ]
+          },
+          "counts": {
+            "$ref": "#/components/schemas/QueueCounts"
+          },
+          "paused": {
+            "type": "boolean"
+          },
+          "oldestWaitingAgeSeconds": {
+            "type": "number"
+          },
+          "enqueuedPerMinute": {
+            "type": "number"
+          },
+          "processedPerMinute": {
+            "type": "number"
+          },
+          "failedPerMinute": {
+            "type": "number"
+          },
+          "anomalyScore": {
+            "type": "number"
+          },
+          "spike": {
+            "$ref": "#/components/schemas/QueueSpikeAlert"
+          }
+        }
+      },
+      "QueueOverview": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "queues",
+          "alerts",
+          "pauses",
+          "sampledAt",
+          "sources"
+        ],
+        "properties": {
+          "queues": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/QueueSummary"
+            }
+          },
+          "alerts": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/QueueSpikeAlert"
+            }
+          },
+          "pauses": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TenantQueuePause"
+            }
+          },
+          "sampledAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
+      },
+      "QueueHistoryPoint": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "start",
+          "depth",
+          "waiting",
+          "failed",
+          "enqueuedPerMinute",
+          "processedPerMinute",
+          "failedPerMinute"
+        ],
+        "properties": {
+          "start": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "depth": {
+            "type": "integer"
+          },
+          "waiting": {
+            "type": "integer"
+          },
+          "failed": {
+            "type": "integer"
+          },
+          "enqueuedPerMinute": {
+            "type": "number"
+          },
+          "processedPerMinute": {
+            "type": "number"
+          },
+          "failedPerMinute": {
+            "type": "number"
+          }
+        }
+      },
+      "QueueHistory": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "range",
+          "bucketSeconds",
+          "points"
+        ],
+        "properties": {
+          "range": {
+            "type": "string",
+            "enum": [
+              "1h",
+              "24h",
+              "7d"
+            ]
+          },
+          "bucketSeconds": {
+            "type": "integer"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "queueId": {
+            "type": "string"
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/QueueHistoryPoint"
+            }
+          }
+        }
+      },
+      "PauseTenantQueuesRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "reason"
+        ],
+        "properties": {
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000
+          },
+          "autoResumeAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ResumeTenantQueuesRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "reason"
+        ],
+        "properties": {
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000
+          }
+        }
+      },
+      "QueueJobSample": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "queueId",
+          "name",
+          "state",
+          "enqueuedAt",
+          "data",
+          "redacted"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "queueId": {
+            "type": "string",
+            "description": "<source>:<queue name>"
+          },
+          "name": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "waiting",
+              "active",
+              "delayed",
+              "failed",
+              "completed"
+            ]
+          },
+          "enqueuedAt": {
+            "type": "string"
+          },
+          "attemptsMade": {
+            "type": "integer"
+          },
+          "failedReason": {
+            "type": "string"
+          },
+          "data": {
+            "description": "The job payload; unless redacted is false: recipient local parts masked wherever an address appears, strings cut to maxBodyChars, configured fields replaced by [removed]"
+          },
+          "redacted": {
+            "type": "boolean"
+          }
+        }
+      },
+      "RecipientPatterns": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "sampledJobs",
+          "uniqueRecipients",
+          "newRecipientShare",
+          "topDomains"
+        ],
+        "properties": {
+          "sampledJobs": {
+            "type": "integer",
+            "description": "the tenant's newest jobs (up to 200) the figures are computed over"
+          },
+          "uniqueRecipients": {
+            "type": "integer"
+          },
+          "newRecipientShare": {
+            "type": "number",
+            "description": "0..1: share of the unique recipients that no job of this tenant enqueued before the oldest sampled job was addressed to"
+          },
+          "topDomains": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "domain",
+                "count",
+                "share"
+              ],
+              "properties": {
+                "domain": {
+                  "type": "string"
+                },
+                "count": {
+                  "type": "integer"
+                },
+                "share": {
+                  "type": "number"
+                }
+              }
+            }
+          }
+        }
+      },
+      "QueueSamples": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenantId",
+          "jobs",
+          "recipients",
+          "sources"
+        ],
+        "properties": {
+          "tenantId": {
+            "type": "string"
+          },
+          "jobs": {
+            "type": "array",
+            "description": "newest first",
+            "items": {
+              "$ref": "#/components/schemas/QueueJobSample"
+            }
+          },
+          "recipients": {
+            "$ref": "#/components/schemas/RecipientPatterns"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
+      },
+      "TenantNoticeTemplate": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "title",
+          "subject",
+          "body"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "subject": {
+            "type": "string"
+          },
+          "body": {
+            "type": "string",
+            "description": "with placeholders {{tenantName}} {{tenantId}} {{reason}} {{time}} {{contact}}"
+          }
+        }
+      },
+      "TenantNoticeTemplateList": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "templates"
+        ],
+        "properties": {
+          "templates": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TenantNoticeTemplate"
+            }
+          }
+        }
+      },
+      "TenantNoticeRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "templateId",
+          "reason"
+        ],
+        "properties": {
+          "templateId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000
+          }
+        }
+      },
+      "TenantNotice": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "tenantId",
+          "templateId",
+          "to",
+          "subject",
+          "body"
+        ],
+        "properties": {
+          "tenantId": {
+            "type": "string"
+          },
+          "templateId": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string",
+            "description": "the tenant admin's email (from the platform), masked"
+          },
+          "subject": {
+            "type": "string"
+          },
+          "body": {
+            "type": "string"
+          },
+          "delivery": {
+            "type": "string",
+            "enum": [
+              "smtp",
+              "captured"
+            ],
+            "description": "set once sent: smtp, or captured when no SMTP server is configured (kept and listed, never dropped)"
+          },
+          "sentAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "messageId": {
+            "type": "string"
+          }
+        }
+      },
+      "TenantNoticeList": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "notices"
+        ],
+        "properties": {
+          "notices": {
+            "type": "array",
+            "description": "sent and captured notices, newest first",
+            "items": {
+              "$ref": "#/components/schemas/TenantNotice"
+            }
+          }
+        }
+      },
+      "LogLevel": {
+        "type": "string",
+        "enum": [
+          "trace",
+          "debug",
+          "info",
+          "warn",
+          "error",
+          "fatal"
+        ]
+      },
+      "LogRecord": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "time",
+          "level",
+          "service",
+          "body",
+          "attributes"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "Opaque id of the record in its source (also a cursor there)"
+          },
+          "time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "level": {
+            "$ref": "#/components/schemas/LogLevel"
+          },
+          "service": {
+            "type": "string"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "traceId": {
+            "type": "string"
+          },
+          "spanId": {
+            "type": "string"
+          },
+          "body": {
+            "type": "string",
+            "description": "The log line as text: render it as text, never as markup"
+          },
+          "attributes": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "LogSearchPage": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "records",
+          "sources"
+        ],
+        "properties": {
+          "records": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LogRecord"
+            }
+          },
+          "nextCursor": {
+            "type": "string"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
+      },
+      "LogHistogramBucket": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "start",
+          "counts"
+        ],
+        "properties": {
+          "start": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "counts": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            }
+          }
+        }
+      },
+      "LogHistogram": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "bucketSeconds",
+          "buckets",
+          "sources"
+        ],
+        "properties": {
+          "bucketSeconds": {
+            "type": "integer"
+          },
+          "buckets": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LogHistogramBucket"
+            }
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
+      },
+      "LogContext": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "before",
+          "record",
+          "after"
+        ],
+        "properties": {
+          "before": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LogRecord"
+            }
+          },
+          "record": {
+            "$ref": "#/components/schemas/LogRecord"
+          },
+          "after": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LogRecord"
+            }
+          }
+        }
+      },
+      "LogTailPage": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "records",
+          "cursor"
+        ],
+        "properties": {
+          "records": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LogRecord"
+            }
+          },
+          "cursor": {
+            "type": "string"
+          }
+        }
+      },
+      "LogTopValues": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "field",
+          "values",
+          "sources"
+        ],
+        "properties": {
+          "field": {
+            "type": "string"
+          },
+          "values": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "value",
+                "count"
+              ],
+              "properties": {
+                "value": {
+                  "type": "string"
+                },
+                "count": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
+          }
+        }
       }
     }
   },
   "paths": {
+    "/queues": {
+      "get": {
+        "operationId": "GetQueueOverview",
+        "description": "Every queue of every source now (counts, paused, oldest waiting age) with the rates of the last sampling window, sorted by anomaly score; open spike alerts and current pauses. A source that fails is reported in `sources`; the others still answer.",
+        "parameters": [
+          {
+            "name": "tenantId",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "source",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Queue overview",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/QueueOverview"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/queues/history": {
+      "get": {
+        "operationId": "GetQueueHistory",
+        "description": "Depth and throughput over time, summed over the matching queues: 1h in 1-minute buckets and 24h in 15-minute buckets (raw samples), 7d in hourly buckets (rollups).",
+        "parameters": [
+          {
+            "name": "range",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "1h",
+                "24h",
+                "7d"
+              ],
+              "default": "24h"
+            }
+          },
+          {
+            "name": "tenantId",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "queueId",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 400
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Queue history",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/QueueHistory"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/queues/alerts": {
+      "get": {
+        "operationId": "GetQueueAlerts",
+        "description": "Spike alerts, newest first (at most 200).",
+        "parameters": [
+          {
+            "name": "tenantId",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "open",
+                "resolved",
+                "all"
+              ],
+              "default": "open"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Spike alerts",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/QueueSpikeAlertList"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/tenants/{tenantId}/queues/pause": {
+      "post": {
+        "operationId": "PauseTenantQueues",
+        "description": "Emergency pause of ONE tenant's queued work in every source that holds it (waiting jobs are kept). ops.tenant.queue.pause on the Tenant entity; audited as tenant-queue-pause. 409 when the tenant is already paused; 404 when no source holds work of the tenant; 503 when a source could not be reached (the reachable ones stay paused; retrying is safe).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PauseTenantQueuesRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The pause",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantQueuePause"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/tenants/{tenantId}/queues/resume": {
+      "post": {
+        "operationId": "ResumeTenantQueues",
+        "description": "Lets the tenant's work flow again (idempotent: resuming a tenant that is not paused resumes it in the sources anyway and answers paused false). ops.tenant.queue.pause on the Tenant entity; audited as tenant-queue-resume.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ResumeTenantQueuesRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The pause state after resuming",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantQueuePause"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
     "/health/fleet": {
       "get": {
         "operationId": "GetFleetSummary",
@@ -2277,6 +3318,461 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/TenantTimeline"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/tenants/{tenantId}/queues/samples": {
+      "get": {
+        "operationId": "GetTenantQueueSamples",
+        "description": "The tenant's newest jobs, redacted on the server, and the recipient patterns of its newest 200 jobs (ops.queues.read). unredacted=true also needs ops.tenant.queue.samples.unredacted on the Tenant entity (403 otherwise) and is audited as queue-samples-unredacted-view. A failing queue source is listed in sources.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantId"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 20
+            }
+          },
+          {
+            "name": "unredacted",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean",
+              "default": false
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Samples",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/QueueSamples"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/notices/templates": {
+      "get": {
+        "operationId": "ListNoticeTemplates",
+        "description": "The notice templates (built in \"Security Alert\" and configured ones) (ops.tenants.read).",
+        "responses": {
+          "200": {
+            "description": "Templates",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantNoticeTemplateList"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/tenants/{tenantId}/notices/preview": {
+      "post": {
+        "operationId": "PreviewTenantNotice",
+        "description": "Renders a notice to the tenant's admin without sending it (ops.tenant.notify on the Tenant entity). 400 for an unknown template.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TenantNoticeRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The rendered notice",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantNotice"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/tenants/{tenantId}/notices": {
+      "get": {
+        "operationId": "ListTenantNotices",
+        "description": "Notices sent or captured for the tenant, newest first (ops.tenants.read).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantId"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200,
+              "default": 50
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Notices",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantNoticeList"
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "SendTenantNotice",
+        "description": "Sends a notice to the tenant's admin over SMTP, or captures it when no SMTP server is configured (ops.tenant.notify on the Tenant entity; audited as tenant-notice-send). 503 when the mail server fails (nothing is recorded as sent).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tenantId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TenantNoticeRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The notice as sent or captured",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TenantNotice"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/logs/search": {
+      "get": {
+        "operationId": "SearchLogs",
+        "description": "Records matching the query, newest first, with a cursor for the next page (ops.logs.read).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/logQuery"
+          },
+          {
+            "$ref": "#/components/parameters/logFrom"
+          },
+          {
+            "$ref": "#/components/parameters/logTo"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 100
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 4000
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of records",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LogSearchPage"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/logs/histogram": {
+      "get": {
+        "operationId": "GetLogHistogram",
+        "description": "Counts per level in equal time buckets over the range, oldest first (ops.logs.read).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/logQuery"
+          },
+          {
+            "$ref": "#/components/parameters/logFrom"
+          },
+          {
+            "$ref": "#/components/parameters/logTo"
+          },
+          {
+            "name": "buckets",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 60
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Histogram",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LogHistogram"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/logs/records/{id}/context": {
+      "get": {
+        "operationId": "GetLogContext",
+        "description": "A record with up to `before`/`after` neighbours of the same service (ops.logs.read).",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          },
+          {
+            "name": "before",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 500,
+              "default": 20
+            }
+          },
+          {
+            "name": "after",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 500,
+              "default": 20
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Context",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LogContext"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/logs/tail": {
+      "get": {
+        "operationId": "TailLogs",
+        "description": "Records newer than `after` (a cursor from a previous tail), oldest first. Without `after`: no records and a cursor for \"from now\". Long-poll: with `waitSeconds` the answer comes as soon as records arrive, or empty when the time is up (ops.logs.read).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/logQuery"
+          },
+          {
+            "name": "after",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 4000
+            }
+          },
+          {
+            "name": "waitSeconds",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 25,
+              "default": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 500
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "New records",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LogTailPage"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/logs/top": {
+      "get": {
+        "operationId": "GetLogTopValues",
+        "description": "The most frequent values of a field among matching records (ops.logs.read).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/logQuery"
+          },
+          {
+            "$ref": "#/components/parameters/logFrom"
+          },
+          {
+            "$ref": "#/components/parameters/logTo"
+          },
+          {
+            "name": "field",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "service",
+                "tenant",
+                "level",
+                "trace"
+              ]
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 10
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Top values",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LogTopValues"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/logs/export": {
+      "get": {
+        "operationId": "ExportLogs",
+        "description": "Every matching record (newest first, up to ops.logs.exportMaxRecords) as a streamed download: NDJSON (one LogRecord per line) or CSV (cells that a spreadsheet would run as a formula are prefixed with ') (ops.logs.read).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/logQuery"
+          },
+          {
+            "$ref": "#/components/parameters/logFrom"
+          },
+          {
+            "$ref": "#/components/parameters/logTo"
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "ndjson",
+                "csv"
+              ],
+              "default": "ndjson"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The records",
+            "content": {
+              "application/x-ndjson": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
                 }
               }
             }

@@ -1,0 +1,336 @@
+import {
+  LogQuery,
+  parseLogQuery,
+} from '@opsconsole/backstage-plugin-ops-common';
+import { LogScope } from '@opsconsole/backstage-plugin-ops-node';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseLogStore } from './DatabaseLogStore';
+import { NewLogRecord } from './LogStore';
+
+jest.setTimeout(60_000);
+
+const T0 = Date.parse('2026-11-26T10:00:00.000Z');
+const HOUR = 3600_000;
+
+function q(text: string): LogQuery {
+  const parsed = parseLogQuery(text);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.query;
+}
+
+const scope = (text = '', extra: Partial<LogScope> = {}): LogScope => ({
+  from: new Date(T0 - HOUR).toISOString(),
+  to: new Date(T0 + HOUR).toISOString(),
+  query: q(text),
+  ...extra,
+});
+
+const rec = (
+  offsetMs: number,
+  body: string,
+  more: Partial<NewLogRecord> = {},
+): NewLogRecord => ({
+  timeMs: T0 + offsetMs,
+  level: 'info',
+  service: 'mailer',
+  body,
+  attributes: {},
+  ...more,
+});
+
+const FIXTURES: NewLogRecord[] = [
+  rec(1000, 'Connection refused by smtp.acme.example:25', {
+    level: 'error',
+    tenantId: 'acme',
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    attributes: { 'http.status_code': '503', region: 'eu' },
+  }),
+  rec(2000, 'connection was refused twice', {
+    level: 'warn',
+    tenantId: 'globex',
+    attributes: { 'http.status_code': '200' },
+  }),
+  rec(3000, 'GET /healthcheck 200', { service: 'api' }),
+  rec(4000, "user typed '; drop table ops_log_records; -- 100% _done_", {
+    service: 'api',
+    level: 'debug',
+    tenantId: 'acme',
+    attributes: { note: 'say "hi"' },
+  }),
+  rec(5000, 'Queue stalled: connection-refused on redis', {
+    service: 'worker',
+    level: 'fatal',
+    attributes: { region: 'us' },
+  }),
+  rec(6000, 'état du système: dégradé', { service: 'worker' }),
+];
+
+describe('DatabaseLogStore', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.ids)('on %p', databaseId => {
+    let store: DatabaseLogStore;
+
+    beforeAll(async () => {
+      store = DatabaseLogStore.create(await databases.init(databaseId));
+      await store.insert(FIXTURES);
+    });
+
+    const bodies = async (text: string, extra: Partial<LogScope> = {}) =>
+      (await store.search(scope(text, extra), { limit: 100 })).records.map(
+        r => r.body,
+      );
+
+    it('searches newest first and maps every column', async () => {
+      const { records, nextCursor } = await store.search(scope(), {
+        limit: 100,
+      });
+      expect(records.map(r => r.body)).toEqual(
+        [...FIXTURES].reverse().map(r => r.body),
+      );
+      expect(nextCursor).toBeUndefined();
+      expect(records[records.length - 1]).toEqual({
+        id: expect.stringMatching(/^\d+-\d+$/),
+        time: '2026-11-26T10:00:01.000Z',
+        level: 'error',
+        service: 'mailer',
+        tenantId: 'acme',
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        body: 'Connection refused by smtp.acme.example:25',
+        attributes: { 'http.status_code': '503', region: 'eu' },
+      });
+    });
+
+    it('matches words and phrases case-insensitively, and negations', async () => {
+      expect(await bodies('CONNECTION')).toEqual([
+        'Queue stalled: connection-refused on redis',
+        'connection was refused twice',
+        'Connection refused by smtp.acme.example:25',
+      ]);
+      expect(await bodies('"connection refused"')).toEqual([
+        'Queue stalled: connection-refused on redis',
+        'Connection refused by smtp.acme.example:25',
+      ]);
+      // a hyphenated word is the phrase of its parts
+      expect(await bodies('connection-refused')).toEqual(
+        await bodies('"connection refused"'),
+      );
+      expect(await bodies('connection -"connection refused"')).toEqual([
+        'connection was refused twice',
+      ]);
+      expect(await bodies('-healthcheck service:api')).toEqual([
+        "user typed '; drop table ops_log_records; -- 100% _done_",
+      ]);
+      expect(await bodies('smtp.acme.example')).toHaveLength(1);
+      expect(await bodies('refuse')).toEqual([]); // words, not prefixes
+      expect(await bodies('état')).toEqual(['état du système: dégradé']);
+      expect(await bodies('etat')).toEqual([]);
+    });
+
+    it('treats hostile values as data', async () => {
+      expect(await bodies(`"'; drop table ops_log_records; --"`)).toEqual([
+        "user typed '; drop table ops_log_records; -- 100% _done_",
+      ]);
+      expect(await bodies('%')).toEqual([
+        "user typed '; drop table ops_log_records; -- 100% _done_",
+      ]);
+      expect(await bodies('"_"')).toEqual([
+        "user typed '; drop table ops_log_records; -- 100% _done_",
+      ]);
+      expect(await bodies('"\\""')).toEqual([]);
+      expect(await bodies(`service:"'; drop table x; --"`)).toEqual([]);
+      expect(await bodies('attr.note:"say \\"hi\\""')).toHaveLength(1);
+      expect(await bodies('attr.note:%')).toEqual([]);
+      expect(await bodies('-%')).toHaveLength(5);
+      expect(await bodies('')).toHaveLength(6); // the table is still there
+    });
+
+    it('filters by level, service, tenant, trace and attributes', async () => {
+      expect(await bodies('level>=warn')).toHaveLength(3);
+      expect(await bodies('level:error')).toHaveLength(1);
+      expect(await bodies('level<info')).toHaveLength(1);
+      expect(await bodies('-level<=info')).toHaveLength(3);
+      expect(await bodies('level<trace')).toEqual([]);
+      expect(await bodies('service:worker')).toHaveLength(2);
+      expect(await bodies('-service:worker')).toHaveLength(4);
+      expect(await bodies('tenant:acme')).toHaveLength(2);
+      // records without a tenant are "not acme"
+      expect(await bodies('-tenant:acme')).toHaveLength(4);
+      expect(
+        await bodies('trace:4BF92F3577B34DA6A3CE929D0E0E4736'),
+      ).toHaveLength(1);
+      expect(await bodies('attr.http.status_code:503')).toEqual([
+        'Connection refused by smtp.acme.example:25',
+      ]);
+      expect(await bodies('-attr.region:eu')).toHaveLength(5);
+      expect(await bodies('attr.missing:x')).toEqual([]);
+      expect(
+        await bodies(
+          'level>=warn service:mailer tenant:acme "connection refused"',
+        ),
+      ).toHaveLength(1);
+    });
+
+    it('limits to the time range and the caller tenants', async () => {
+      expect(
+        await bodies('', {
+          from: new Date(T0 + 2000).toISOString(),
+          to: new Date(T0 + 4000).toISOString(),
+        }),
+      ).toEqual(['GET /healthcheck 200', 'connection was refused twice']);
+      expect(await bodies('', { tenantIds: ['acme'] })).toHaveLength(2);
+      expect(await bodies('tenant:globex', { tenantIds: ['acme'] })).toEqual(
+        [],
+      );
+      expect(await bodies('', { tenantIds: [] })).toEqual([]);
+    });
+
+    it('counts levels per bucket', async () => {
+      const buckets = await store.histogram(
+        scope('', {
+          from: new Date(T0).toISOString(),
+          to: new Date(T0 + 10_000).toISOString(),
+        }),
+        { bucketSeconds: 3 },
+      );
+      expect(buckets).toEqual([
+        { start: '2026-11-26T10:00:00.000Z', counts: { error: 1, warn: 1 } },
+        {
+          start: '2026-11-26T10:00:03.000Z',
+          counts: { info: 1, debug: 1, fatal: 1 },
+        },
+        { start: '2026-11-26T10:00:06.000Z', counts: { info: 1 } },
+      ]);
+    });
+
+    it('pages with a cursor, stable while records keep arriving', async () => {
+      const paged = DatabaseLogStore.create(await databases.init(databaseId));
+      // 30 records, several in the same millisecond
+      await paged.insert(
+        Array.from({ length: 30 }, (_, i) =>
+          rec(Math.floor(i / 3) * 1000, `line ${i}`),
+        ),
+      );
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let round = 0;
+      do {
+        const page = await paged.search(scope(), { limit: 7, cursor });
+        seen.push(...page.records.map(r => r.body));
+        cursor = page.nextCursor;
+        // newer records and same-time records arrive between pages
+        await paged.insert([
+          rec(60_000 + round, `newer ${round}`),
+          rec(15_000, `same time as page ${round}`),
+        ]);
+        round += 1;
+      } while (cursor);
+      const expected = Array.from({ length: 30 }, (_, i) => `line ${i}`);
+      expect(seen.filter(b => b.startsWith('line '))).toEqual(
+        [...expected].sort(
+          (a, b) =>
+            Math.floor(Number(b.slice(5)) / 3) -
+              Math.floor(Number(a.slice(5)) / 3) ||
+            Number(b.slice(5)) - Number(a.slice(5)),
+        ),
+      );
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.some(b => b.startsWith('newer'))).toBe(false);
+      await expect(
+        paged.search(scope(), { limit: 5, cursor: 'nope' }),
+      ).rejects.toThrow('Invalid log cursor');
+    });
+
+    it('answers the context of a record in its service', async () => {
+      const { records } = await store.search(scope('service:worker'), {
+        limit: 10,
+      });
+      const fatal = records.find(r => r.level === 'fatal')!;
+      const context = await store.context(fatal.id, { before: 5, after: 5 });
+      expect(context?.record.body).toBe(fatal.body);
+      expect(context?.before).toEqual([]);
+      expect(context?.after.map(r => r.body)).toEqual([
+        'état du système: dégradé',
+      ]);
+      const mailer = (await store.search(scope('level:warn'), { limit: 1 }))
+        .records[0];
+      const around = await store.context(mailer.id, { before: 1, after: 1 });
+      expect(around?.before.map(r => r.level)).toEqual(['error']);
+      expect(around?.after).toEqual([]);
+      // another tenant's record is unknown to a tenant-scoped caller
+      expect(
+        await store.context(mailer.id, {
+          before: 1,
+          after: 1,
+          tenantIds: ['acme'],
+        }),
+      ).toBeUndefined();
+      expect(await store.context('loki:xyz', { before: 1, after: 1 })).toBe(
+        undefined,
+      );
+      expect(
+        await store.context('1-999999', { before: 1, after: 1 }),
+      ).toBeUndefined();
+    });
+
+    it('tails records committed after a cursor, filtered', async () => {
+      const tailing = DatabaseLogStore.create(await databases.init(databaseId));
+      await tailing.insert([rec(0, 'before the tail')]);
+      const start = await tailing.tail({ query: q('') }, { limit: 10 });
+      expect(start.records).toEqual([]);
+      await tailing.insert([
+        rec(1, 'first', { level: 'error' }),
+        rec(2, 'second'),
+        rec(-5000, 'late but new', { level: 'error' }),
+      ]);
+      const next = await tailing.tail(
+        { query: q('level:error') },
+        { after: start.cursor, limit: 10 },
+      );
+      expect(next.records.map(r => r.body)).toEqual(['first', 'late but new']);
+      const none = await tailing.tail(
+        { query: q('') },
+        { after: next.cursor, limit: 10 },
+      );
+      expect(none).toEqual({ records: [], cursor: next.cursor });
+    });
+
+    it('deletes records older than the cutoff in batches', async () => {
+      const retained = DatabaseLogStore.create(
+        await databases.init(databaseId),
+      );
+      await retained.insert(
+        Array.from({ length: 25 }, (_, i) => rec(i * 1000, `r${i}`)),
+      );
+      expect(await retained.deleteOlderThan(T0 + 12_000, 5)).toBe(12);
+      const left = await retained.search(scope('r1'), {
+        limit: 100,
+      });
+      expect(left.records).toEqual([]);
+      expect(
+        (await retained.search(scope(), { limit: 100 })).records,
+      ).toHaveLength(13);
+      // the full-text index followed the deletes
+      expect(
+        (await retained.search(scope('r12'), { limit: 100 })).records,
+      ).toHaveLength(1);
+      expect(
+        (await retained.search(scope('r11'), { limit: 100 })).records,
+      ).toHaveLength(0);
+    });
+
+    it('lists the top values of a field', async () => {
+      const top = (field: 'service' | 'tenant' | 'level' | 'trace') =>
+        store.topValues(scope(), { field, limit: 2 });
+      expect(await top('service')).toEqual([
+        { value: 'api', count: 2 },
+        { value: 'mailer', count: 2 },
+      ]);
+      expect(await top('tenant')).toEqual([
+        { value: 'acme', count: 2 },
+        { value: 'globex', count: 1 },
+      ]);
+      expect((await top('level'))[0]).toEqual({ value: 'info', count: 2 });
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import {
+  AuthService,
+  HttpAuthService,
+  LifecycleService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { LogProvider } from '@opsconsole/backstage-plugin-ops-node';
+import { Knex } from 'knex';
+import { DatabaseLogStore } from './DatabaseLogStore';
+import { createLogsAccess } from './logsAccess';
+import { readLogsConfig } from './logsConfig';
+import { LogsRoutesDeps } from './logsRoutes';
+import { LogsService } from './LogsService';
+import { LogWriter } from './LogWriter';
+import { createOtlpRouter } from './otlp/otlpRouter';
+
+/**
+ * Wires the logs capability: the store, the batched writer (flushed at shutdown), the
+ * retention task, the OTLP/HTTP ingest router and the read service over the store and
+ * the providers of `opsLogProvidersExtensionPoint`.
+ */
+export async function createLogs(deps: {
+  db: Knex;
+  config: Config;
+  logger: LoggerService;
+  scheduler: SchedulerService;
+  lifecycle: LifecycleService;
+  catalog: CatalogService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  providers: LogProvider[];
+}) {
+  const { logger } = deps;
+  const config = readLogsConfig(deps.config);
+  const store = DatabaseLogStore.create(deps.db);
+  const writer = new LogWriter(store, config, logger);
+  deps.lifecycle.addShutdownHook(() => writer.close());
+
+  await deps.scheduler.scheduleTask({
+    id: 'ops-logs-retention',
+    scope: 'global',
+    frequency: { minutes: 10 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 1 },
+    fn: async () => {
+      const started = Date.now();
+      const deleted = await store.deleteOlderThan(
+        started - config.retentionMs,
+        5000,
+      );
+      logger.info(
+        `Log retention removed ${deleted} records in ${
+          Date.now() - started
+        } ms`,
+      );
+    },
+  });
+
+  const service = new LogsService({
+    providers: [store, ...deps.providers],
+    onCommit: listener => writer.onCommit(listener),
+  });
+  const routes: LogsRoutesDeps = {
+    service,
+    access: createLogsAccess(deps),
+    exportMaxRecords: config.exportMaxRecords,
+  };
+  const otlpRouter = createOtlpRouter({
+    ...deps,
+    writer,
+    maxBodyBytes: config.maxBodyBytes,
+  });
+  return { store, writer, service, routes, otlpRouter, config };
+}

@@ -1,0 +1,109 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  getTenantPlatformId,
+  isTenantEntity,
+  opsLogsReadPermission,
+  SourceStatus,
+  TENANT_KIND,
+} from '@opsconsole/backstage-plugin-ops-common';
+import { Request } from 'express';
+import { opsTenantPermissionResourceRef } from '../permissions/tenantResource';
+
+/** Whose logs a caller may read. */
+export interface LogsAccess {
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
+  /** Undefined: every record. Otherwise only these tenants' records. */
+  tenantIds?: string[];
+  /** The tenant directory, when it had to be asked and failed. */
+  sources: SourceStatus[];
+}
+
+export interface LogsAccessDeps {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  catalog: CatalogService;
+  auth: AuthService;
+}
+
+/**
+ * `ops.logs.read` is a resource permission on Tenant entities: ALLOW reads every record,
+ * DENY is a 403, and a conditional decision (e.g. IS_TENANT_OWNER) is applied to the
+ * catalog's Tenant entities, limiting the caller to the tenants that match. When the
+ * catalog cannot be read, a conditional caller sees no tenant and `sources` says why.
+ */
+export function createLogsAccess(deps: LogsAccessDeps) {
+  const authorizeTenant = createConditionAuthorizer(
+    deps.permissionsRegistry.getPermissionRuleset(
+      opsTenantPermissionResourceRef,
+    ),
+  );
+
+  async function matchingTenants(decision: PolicyDecision) {
+    const { items } = await deps.catalog.getEntities(
+      { filter: { kind: TENANT_KIND } },
+      { credentials: await deps.auth.getOwnServiceCredentials() },
+    );
+    return items
+      .filter(isTenantEntity)
+      .filter(entity => authorizeTenant(decision, entity))
+      .map(getTenantPlatformId)
+      .sort();
+  }
+
+  return async function logsAccess(
+    req: Request<any, any, any, any, any>,
+  ): Promise<LogsAccess> {
+    const credentials = await deps.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const [decision] = await deps.permissions.authorizeConditional(
+      [{ permission: opsLogsReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return { credentials, sources: [] };
+    }
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(
+        `You are not allowed to ${opsLogsReadPermission.name}`,
+      );
+    }
+    try {
+      return {
+        credentials,
+        tenantIds: await matchingTenants(decision),
+        sources: [],
+      };
+    } catch (error) {
+      return {
+        credentials,
+        tenantIds: [],
+        sources: [
+          {
+            id: 'tenants:catalog',
+            status: 'degraded',
+            error: `Your tenants could not be listed: ${error}`,
+          },
+        ],
+      };
+    }
+  };
+}
+
+/** Resolves the caller's access to logs (see {@link createLogsAccess}). */
+export type LogsAccessResolver = ReturnType<typeof createLogsAccess>;

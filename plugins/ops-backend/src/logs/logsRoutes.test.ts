@@ -1,0 +1,312 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  LogProvider,
+  opsLogProvidersExtensionPoint,
+} from '@opsconsole/backstage-plugin-ops-node';
+import { Server } from 'node:http';
+import request from 'supertest';
+import {
+  ADMIN,
+  as,
+  examplePolicyPermissionsMock,
+  PLAIN,
+} from '../__testUtils__/examplePolicyPermissions';
+import { describePermissionMatrix } from '../__testUtils__/permissionMatrix';
+import { opsPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const tenant = (name: string, owner: string): Entity => ({
+  apiVersion: 'opsconsole.io/v1alpha1',
+  kind: 'Tenant',
+  metadata: { name, namespace: 'default' },
+  spec: { owner, tier: 'pro', region: 'eu', status: 'active' },
+});
+
+/** A second log source that is down. */
+const brokenSource: LogProvider = {
+  id: 'broken-source',
+  search: async () => {
+    throw new Error('connection refused');
+  },
+  histogram: async () => {
+    throw new Error('connection refused');
+  },
+  context: async () => undefined,
+  tail: async () => {
+    throw new Error('connection refused');
+  },
+  topValues: async () => {
+    throw new Error('connection refused');
+  },
+};
+
+const enc = encodeURIComponent;
+const nanos = (ms: number) => `${BigInt(ms) * 1_000_000n}`;
+
+function otlpBody(
+  records: Array<{ body: string; tenant?: string; level?: number; ms: number }>,
+) {
+  return {
+    resourceLogs: [
+      {
+        resource: {
+          attributes: [
+            { key: 'service.name', value: { stringValue: 'mailer' } },
+          ],
+        },
+        scopeLogs: [
+          {
+            logRecords: records.map(r => ({
+              timeUnixNano: nanos(r.ms),
+              severityNumber: r.level ?? 9,
+              body: { stringValue: r.body },
+              attributes: r.tenant
+                ? [{ key: 'tenant.id', value: { stringValue: r.tenant } }]
+                : [],
+            })),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe('log routes', () => {
+  let server: Server;
+  let stop: () => Promise<void>;
+  const now = Date.now();
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const backend = await startTestBackend({
+      features: [
+        opsPlugin,
+        createBackendModule({
+          pluginId: 'ops',
+          moduleId: 'test-log-sources',
+          register(env) {
+            env.registerInit({
+              deps: { logs: opsLogProvidersExtensionPoint },
+              async init({ logs }) {
+                logs.addProvider(brokenSource);
+              },
+            });
+          },
+        }),
+        catalogServiceMock.factory({
+          entities: [
+            tenant('acme', PLAIN),
+            tenant('globex', 'group:default/globex'),
+          ],
+        }),
+        examplePolicyPermissionsMock().factory,
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+    const ingest = await as(ADMIN)(
+      request(server)
+        .post('/api/ops/otlp/v1/logs')
+        .send(
+          otlpBody([
+            { body: 'acme mail sent', tenant: 'acme', ms: now - 60_000 },
+            {
+              body: 'acme bounce',
+              tenant: 'acme',
+              level: 17,
+              ms: now - 50_000,
+            },
+            { body: 'globex mail sent', tenant: 'globex', ms: now - 40_000 },
+            {
+              body: '=HYPERLINK("http://evil")',
+              tenant: 'globex',
+              ms: now - 30_000,
+            },
+            { body: 'no tenant here', ms: now - 20_000 },
+          ]),
+        ),
+    );
+    if (ingest.status !== 200 || JSON.stringify(ingest.body) !== '{}') {
+      throw new Error(`ingest failed: ${ingest.status} ${ingest.text}`);
+    }
+    const all = await as(ADMIN)(request(server).get('/api/ops/logs/search'));
+    if (!all.body.records) throw new Error(JSON.stringify(all.body));
+    for (const r of all.body.records) ids[r.body] = r.id;
+  });
+  afterAll(() => stop());
+
+  const get = (path: string, who?: string) =>
+    as(who)(request(server).get(path));
+
+  describePermissionMatrix(
+    () => server,
+    [
+      // path, plain user (owner of acme), ops admin
+      [`/api/ops/logs/search?q=${enc('level>=info')}`, 200, 200],
+      ['/api/ops/logs/histogram?buckets=10', 200, 200],
+      ['/api/ops/logs/tail', 200, 200],
+      ['/api/ops/logs/top?field=service', 200, 200],
+      ['/api/ops/logs/export?format=csv', 200, 200],
+      ['/api/ops/logs/export', 200, 200],
+      [`/api/ops/logs/records/${encodeURIComponent('1-1')}/context`, 404, 404],
+    ],
+  );
+
+  it('ingests over OTLP only with ops.logs.ingest', async () => {
+    const body = otlpBody([{ body: 'x', ms: now }]);
+    const post = () => request(server).post('/api/ops/otlp/v1/logs').send(body);
+    expect((await post()).status).toBe(401);
+    expect((await as(PLAIN)(post())).status).toBe(403);
+    // the example policy lets machines ingest only through a token restricted to it
+    expect(
+      (await post().set('authorization', mockCredentials.service.header()))
+        .status,
+    ).toBe(403);
+  });
+
+  it("limits a tenant owner to their tenants' records, and says which sources answered", async () => {
+    const mine = await get('/api/ops/logs/search', PLAIN);
+    expect(mine.body.records.map((r: any) => r.body)).toEqual([
+      'acme bounce',
+      'acme mail sent',
+    ]);
+    expect(mine.body.sources).toEqual([
+      { id: 'broken-source', status: 'degraded', error: 'connection refused' },
+      { id: 'ops-store', status: 'ok' },
+    ]);
+    expect(
+      (await get(`/api/ops/logs/search?q=${enc('tenant:globex')}`, PLAIN)).body
+        .records,
+    ).toEqual([]);
+    const everything = await get('/api/ops/logs/search', ADMIN);
+    expect(everything.body.records.length).toBeGreaterThanOrEqual(5);
+
+    const top = await get('/api/ops/logs/top?field=tenant', PLAIN);
+    expect(top.body.values).toEqual([{ value: 'acme', count: 2 }]);
+
+    const histogram = await get('/api/ops/logs/histogram?buckets=6', PLAIN);
+    expect(histogram.body.buckets).toHaveLength(6);
+    const counted = histogram.body.buckets.reduce(
+      (n: number, b: any) => n + (b.counts.info ?? 0) + (b.counts.error ?? 0),
+      0,
+    );
+    expect(counted).toBe(2);
+
+    const own = await get(
+      `/api/ops/logs/records/${ids['acme bounce']}/context`,
+      PLAIN,
+    );
+    expect(own.status).toBe(200);
+    expect(own.body.before.map((r: any) => r.body)).toEqual(['acme mail sent']);
+    expect(own.body.after).toEqual([]);
+    expect(
+      (
+        await get(
+          `/api/ops/logs/records/${ids['globex mail sent']}/context`,
+          PLAIN,
+        )
+      ).status,
+    ).toBe(404);
+    const admin = await get(
+      `/api/ops/logs/records/${ids['globex mail sent']}/context?before=1&after=1`,
+      ADMIN,
+    );
+    expect(admin.body.before.map((r: any) => r.body)).toEqual(['acme bounce']);
+  });
+
+  it('pages with cursors and rejects bad queries, times and cursors with 400', async () => {
+    const first = await get('/api/ops/logs/search?limit=2', ADMIN);
+    expect(first.body.records).toHaveLength(2);
+    const second = await get(
+      `/api/ops/logs/search?limit=2&cursor=${first.body.nextCursor}`,
+      ADMIN,
+    );
+    expect(second.body.records[0].time <= first.body.records[1].time).toBe(
+      true,
+    );
+    expect(second.body.records.map((r: any) => r.id)).not.toContain(
+      first.body.records[1].id,
+    );
+
+    const bad = await get(`/api/ops/logs/search?q=${enc('foo:bar')}`, ADMIN);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('unknown field "foo"');
+    expect(
+      (await get('/api/ops/logs/search?from=yesterday', ADMIN)).status,
+    ).toBe(400);
+    expect((await get('/api/ops/logs/search?cursor=%%%', ADMIN)).status).toBe(
+      400,
+    );
+    expect((await get('/api/ops/logs/tail?waitSeconds=60', ADMIN)).status).toBe(
+      400,
+    );
+    expect((await get('/api/ops/logs/top?field=body', ADMIN)).status).toBe(400);
+  });
+
+  it('exports NDJSON and injection-safe CSV', async () => {
+    const ndjson = await get(
+      `/api/ops/logs/export?q=${enc('tenant:globex')}`,
+      ADMIN,
+    );
+    expect(ndjson.headers['content-type']).toContain('application/x-ndjson');
+    const lines = ndjson.text
+      .trim()
+      .split('\n')
+      .map(l => JSON.parse(l));
+    expect(lines.map(l => l.body)).toEqual([
+      '=HYPERLINK("http://evil")',
+      'globex mail sent',
+    ]);
+    const csv = await get(
+      `/api/ops/logs/export?format=csv&q=${enc('tenant:globex')}`,
+      ADMIN,
+    );
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="logs-.*\.csv"/,
+    );
+    const rows = csv.text.split('\r\n');
+    expect(rows[0]).toBe(
+      'time,level,service,tenantId,traceId,spanId,body,attributes,id',
+    );
+    expect(rows[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    const plainCsv = await get('/api/ops/logs/export?format=csv', PLAIN);
+    expect(plainCsv.text).not.toContain('globex');
+  });
+
+  it('tails: a cursor first, then what arrives, waking a waiting long-poll', async () => {
+    const start = await get(
+      `/api/ops/logs/tail?q=${enc('tenant:acme')}`,
+      PLAIN,
+    );
+    expect(start.body.records).toEqual([]);
+    const waiting = get(
+      `/api/ops/logs/tail?q=${enc('tenant:acme')}&waitSeconds=20&after=${
+        start.body.cursor
+      }`,
+      PLAIN,
+    ).then(res => res);
+    await as(ADMIN)(
+      request(server)
+        .post('/api/ops/otlp/v1/logs')
+        .send(
+          otlpBody([
+            { body: 'globex live', tenant: 'globex', ms: Date.now() },
+            { body: 'acme live', tenant: 'acme', ms: Date.now() },
+          ]),
+        ),
+    ).expect(200);
+    const res = await waiting;
+    expect(res.body.records.map((r: any) => r.body)).toEqual(['acme live']);
+  });
+});

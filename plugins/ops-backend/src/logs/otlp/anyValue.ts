@@ -1,0 +1,81 @@
+// OTLP/JSON AnyValue and KeyValue lists (opentelemetry/proto/common/v1/common.proto).
+
+type Json = unknown;
+
+const isObject = (v: Json): v is Record<string, Json> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An AnyValue as plain JSON data (strings, numbers, booleans, arrays, objects). */
+export function anyValueToJs(value: Json, depth = 0): Json {
+  if (!isObject(value) || depth > 16) return undefined;
+  if (typeof value.stringValue === 'string') return value.stringValue;
+  if (typeof value.boolValue === 'boolean') return value.boolValue;
+  if (value.intValue !== undefined) {
+    const n = value.intValue;
+    return typeof n === 'number' || typeof n === 'string'
+      ? String(n)
+      : undefined;
+  }
+  if (typeof value.doubleValue === 'number') return value.doubleValue;
+  if (typeof value.bytesValue === 'string') return value.bytesValue;
+  if (isObject(value.arrayValue)) {
+    const values = value.arrayValue.values;
+    return Array.isArray(values)
+      ? values.map(v => anyValueToJs(v, depth + 1) ?? null)
+      : [];
+  }
+  if (isObject(value.kvlistValue)) {
+    const out: Record<string, Json> = {};
+    const values = value.kvlistValue.values;
+    if (Array.isArray(values)) {
+      for (const kv of values) {
+        if (isObject(kv) && typeof kv.key === 'string') {
+          out[kv.key] = anyValueToJs(kv.value, depth + 1) ?? null;
+        }
+      }
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/** A log body as text: strings as they are, anything else as JSON. */
+export function anyValueToText(value: Json): string {
+  const js = anyValueToJs(value);
+  if (js === undefined || js === null) return '';
+  return typeof js === 'string' ? js : JSON.stringify(js);
+}
+
+/**
+ * Adds a KeyValue list to flat string attributes: nested kvlists become dotted keys,
+ * arrays JSON text. Entries that are not `{ key, value }` are skipped.
+ */
+export function addAttributes(
+  target: Record<string, string>,
+  list: Json,
+  limits: { maxKeys: number; maxValueChars: number },
+) {
+  if (!Array.isArray(list)) return;
+  const put = (key: string, value: Json, depth: number) => {
+    if (key.length > 256) return;
+    if (
+      !Object.prototype.hasOwnProperty.call(target, key) &&
+      Object.keys(target).length >= limits.maxKeys
+    ) {
+      return;
+    }
+    if (value === undefined || value === null) return;
+    if (isObject(value) && depth < 4) {
+      for (const [k, v] of Object.entries(value))
+        put(`${key}.${k}`, v, depth + 1);
+      return;
+    }
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    target[key] = text.slice(0, limits.maxValueChars);
+  };
+  for (const kv of list) {
+    if (isObject(kv) && typeof kv.key === 'string' && kv.key !== '') {
+      put(kv.key, anyValueToJs(kv.value), 0);
+    }
+  }
+}

@@ -1,0 +1,241 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Request } from 'express';
+import { AuditService } from '../audit/AuditService';
+import { DatabaseAuditStore } from '../audit/DatabaseAuditStore';
+import { createTestDatabases } from '../__testUtils__/databases';
+import {
+  InMemoryQueueProvider,
+  queueSnapshot,
+} from '../__testUtils__/InMemoryQueueProvider';
+import { DatabaseQueueStore } from './DatabaseQueueStore';
+import { AUTO_RESUME_ACTOR, QueuePauses } from './QueuePauses';
+import { QueueSources } from './QueueSources';
+import { HOUR_MS } from './QueueStore';
+
+jest.setTimeout(60_000);
+
+const NOW = Date.parse('2026-11-26T10:00:00.000Z');
+const ADMIN = 'user:default/admin';
+
+describe('QueuePauses', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.ids)('on %p', id => {
+    async function setup() {
+      const db = await databases.init(id);
+      const auditStore = DatabaseAuditStore.create(db);
+      const auditor = mockServices.auditor.mock();
+      const audit = new AuditService(auditor, auditStore);
+      const platform = new InMemoryQueueProvider('platform', {
+        queues: [
+          queueSnapshot('outbound-email-acme', { tenantId: 'acme' }),
+          queueSnapshot('outbound-email-globex', { tenantId: 'globex' }),
+        ],
+      });
+      const bullmq = new InMemoryQueueProvider('bullmq', {
+        queues: [queueSnapshot('outbound-email-acme', { tenantId: 'acme' })],
+      });
+      const pauses = new QueuePauses({
+        sources: new QueueSources([platform, bullmq]),
+        store: DatabaseQueueStore.create(db),
+        audit,
+        maxAutoResumeMs: 7 * 24 * HOUR_MS,
+        logger: mockServices.logger.mock(),
+      });
+      return { pauses, platform, bullmq, audit, auditor };
+    }
+
+    it('pauses one tenant in every source that holds it and keeps who, why and when', async () => {
+      const { pauses, platform, bullmq } = await setup();
+      const change = await pauses.pause(
+        'acme',
+        { reason: ' spam burst ', autoResumeAt: '2026-11-26T12:00:00.000Z' },
+        ADMIN,
+        NOW,
+      );
+      expect(change).toEqual({
+        before: {
+          tenantId: 'acme',
+          tenantEntityRef: 'tenant:default/acme',
+          paused: false,
+        },
+        after: {
+          tenantId: 'acme',
+          tenantEntityRef: 'tenant:default/acme',
+          paused: true,
+          reason: 'spam burst',
+          pausedBy: ADMIN,
+          pausedAt: '2026-11-26T10:00:00.000Z',
+          autoResumeAt: '2026-11-26T12:00:00.000Z',
+        },
+      });
+      expect(platform.queues.map(q => [q.name, q.paused])).toEqual([
+        ['outbound-email-acme', true],
+        ['outbound-email-globex', false],
+      ]);
+      expect(bullmq.queues[0].paused).toBe(true);
+      expect(await pauses.get('acme')).toEqual(change.after);
+    });
+
+    it('refuses nonsense with clear errors', async () => {
+      const { pauses } = await setup();
+      await expect(
+        pauses.pause('acme', { reason: '   ' }, ADMIN, NOW),
+      ).rejects.toMatchObject({
+        name: 'InputError',
+        message: 'A reason is required',
+      });
+      await expect(
+        pauses.pause(
+          'acme',
+          { reason: 'x', autoResumeAt: '2026-11-26T09:00:00.000Z' },
+          ADMIN,
+          NOW,
+        ),
+      ).rejects.toMatchObject({
+        name: 'InputError',
+        message: 'autoResumeAt must be in the future',
+      });
+      await expect(
+        pauses.pause(
+          'acme',
+          { reason: 'x', autoResumeAt: '2026-12-26T09:00:00.000Z' },
+          ADMIN,
+          NOW,
+        ),
+      ).rejects.toMatchObject({
+        name: 'InputError',
+        message: 'autoResumeAt must be within 168 hours',
+      });
+      await expect(
+        pauses.pause('initech', { reason: 'x' }, ADMIN, NOW),
+      ).rejects.toMatchObject({
+        name: 'NotFoundError',
+        message: 'No queue source holds work of tenant initech',
+      });
+      await pauses.pause('acme', { reason: 'x' }, ADMIN, NOW);
+      await expect(
+        pauses.pause('acme', { reason: 'again' }, ADMIN, NOW + 1),
+      ).rejects.toMatchObject({
+        name: 'ConflictError',
+        message: `The queues of tenant acme are already paused (by ${ADMIN} at 2026-11-26T10:00:00.000Z)`,
+      });
+    });
+
+    it('answers 503 naming a source it could not reach, and a retry completes the pause', async () => {
+      const { pauses, platform, bullmq } = await setup();
+      bullmq.failWith = new Error('connect ECONNREFUSED 127.0.0.1:6379');
+      await expect(
+        pauses.pause('acme', { reason: 'spam' }, ADMIN, NOW),
+      ).rejects.toMatchObject({
+        name: 'ServiceUnavailableError',
+        message:
+          'Could not pause tenant acme in every queue source (bullmq: connect ECONNREFUSED 127.0.0.1:6379); paused in platform; retrying is safe',
+      });
+      // what could be paused stays paused; the console does not claim the pause yet
+      expect(platform.queues[0].paused).toBe(true);
+      expect((await pauses.get('acme')).paused).toBe(false);
+      bullmq.failWith = undefined;
+      await pauses.pause('acme', { reason: 'spam' }, ADMIN, NOW);
+      expect(bullmq.queues[0].paused).toBe(true);
+    });
+
+    it('resumes, idempotently', async () => {
+      const { pauses, platform } = await setup();
+      await pauses.pause('acme', { reason: 'spam' }, ADMIN, NOW);
+      const change = await pauses.resume('acme', 'fixed', NOW + 1000);
+      expect(change.before.paused).toBe(true);
+      expect(change.after).toEqual({
+        tenantId: 'acme',
+        tenantEntityRef: 'tenant:default/acme',
+        paused: false,
+      });
+      expect(platform.queues[0].paused).toBe(false);
+      const again = await pauses.resume('acme', 'fixed', NOW + 2000);
+      expect(again.before.paused).toBe(false);
+      expect(again.after.paused).toBe(false);
+      await expect(pauses.resume('acme', ' ')).rejects.toMatchObject({
+        name: 'InputError',
+      });
+    });
+
+    it('auto-resumes due pauses as the system, audited with before and after', async () => {
+      const { pauses, platform, audit, auditor } = await setup();
+      const request = {} as Request;
+      await audit.audited({
+        action: 'tenant-queue-pause',
+        request,
+        credentials: mockCredentials.user(ADMIN),
+        targetRef: 'tenant:default/acme',
+        run: () =>
+          pauses.pause(
+            'acme',
+            { reason: 'spam', autoResumeAt: '2026-11-26T11:00:00.000Z' },
+            ADMIN,
+            NOW,
+          ),
+        describeResult: r => ({ before: r.before, after: r.after }),
+      });
+      await pauses.pause('globex', { reason: 'investigating' }, ADMIN, NOW);
+
+      expect(await pauses.resumeDue(NOW + HOUR_MS - 1)).toBe(0);
+      expect(await pauses.resumeDue(NOW + HOUR_MS)).toBe(1);
+      expect(platform.queues.map(q => [q.name, q.paused])).toEqual([
+        ['outbound-email-acme', false],
+        ['outbound-email-globex', true],
+      ]);
+      expect(await pauses.resumeDue(NOW + 2 * HOUR_MS)).toBe(0);
+
+      const events = await audit.list({
+        targetRef: 'tenant:default/acme',
+        limit: 10,
+      });
+      expect(
+        events.map(e => ({
+          actor: e.actor,
+          action: e.action,
+          outcome: e.outcome,
+          before: (e.details as any).before?.paused,
+          after: (e.details as any).after?.paused,
+        })),
+      ).toEqual(
+        expect.arrayContaining([
+          {
+            actor: AUTO_RESUME_ACTOR,
+            action: 'tenant-queue-resume',
+            outcome: 'success',
+            before: true,
+            after: false,
+          },
+          {
+            actor: ADMIN,
+            action: 'tenant-queue-pause',
+            outcome: 'success',
+            before: false,
+            after: true,
+          },
+        ]),
+      );
+      expect(events).toHaveLength(2);
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({ eventId: 'tenant-queue-resume' }),
+      );
+    });
+
+    it('keeps a tenant paused when its source fails at auto-resume, and retries', async () => {
+      const { pauses, bullmq } = await setup();
+      await pauses.pause(
+        'acme',
+        { reason: 'spam', autoResumeAt: '2026-11-26T11:00:00.000Z' },
+        ADMIN,
+        NOW,
+      );
+      bullmq.failWith = new Error('down');
+      expect(await pauses.resumeDue(NOW + HOUR_MS)).toBe(0);
+      expect((await pauses.get('acme')).paused).toBe(true);
+      bullmq.failWith = undefined;
+      expect(await pauses.resumeDue(NOW + HOUR_MS + 30_000)).toBe(1);
+      expect((await pauses.get('acme')).paused).toBe(false);
+    });
+  });
+});

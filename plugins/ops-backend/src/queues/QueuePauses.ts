@@ -1,0 +1,186 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  PauseTenantQueuesRequest,
+  TenantQueuePause,
+  tenantEntityRef,
+} from '@opsconsole/backstage-plugin-ops-common';
+import { AuditService } from '../audit/AuditService';
+import { SourceTracker } from '../sources/SourceTracker';
+import { QueueSources } from './QueueSources';
+import { QueueStore } from './QueueStore';
+import { toTenantQueuePause } from './toApi';
+
+/** The actor of resumes done by the auto-resume task, in the audit trail. */
+export const AUTO_RESUME_ACTOR = 'plugin:ops/queue-auto-resume';
+
+/** A pause or resume: the tenant's state before and after (for the audit trail). */
+export interface PauseChange {
+  before: TenantQueuePause;
+  after: TenantQueuePause;
+}
+
+function requireReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed) throw new InputError('A reason is required');
+  return trimmed;
+}
+
+/**
+ * The emergency pause of ONE tenant's work: every source that holds the tenant's queues
+ * stops taking its jobs (waiting jobs are kept) until it is resumed, by a person or, at
+ * `autoResumeAt`, by {@link QueuePauses.resumeDue}. The state (who, why, when, auto-resume)
+ * is kept in the plugin database.
+ */
+export class QueuePauses {
+  constructor(
+    private readonly deps: {
+      sources: QueueSources;
+      store: QueueStore;
+      audit: AuditService;
+      maxAutoResumeMs: number;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async get(tenantId: string): Promise<TenantQueuePause> {
+    return toTenantQueuePause(
+      tenantId,
+      await this.deps.store.getPause(tenantId),
+    );
+  }
+
+  async pause(
+    tenantId: string,
+    request: PauseTenantQueuesRequest,
+    actor: string,
+    now = Date.now(),
+  ): Promise<PauseChange> {
+    const { store, sources, maxAutoResumeMs } = this.deps;
+    const reason = requireReason(request.reason);
+    const autoResumeAt = this.autoResumeAt(
+      request.autoResumeAt,
+      now,
+      maxAutoResumeMs,
+    );
+    const stored = await store.getPause(tenantId);
+    if (stored?.paused) {
+      throw new ConflictError(
+        `The queues of tenant ${tenantId} are already paused (by ${
+          stored.pausedBy ?? 'unknown'
+        } at ${new Date(stored.pausedAt ?? stored.updatedAt).toISOString()})`,
+      );
+    }
+    const before = toTenantQueuePause(tenantId, stored);
+    const tracker = new SourceTracker();
+    const held = await sources.setTenantPaused(tenantId, true, tracker);
+    if (tracker.hasFailures) {
+      throw new ServiceUnavailableError(
+        `Could not pause tenant ${tenantId} in every queue source (${tracker.describeFailures()}); ${
+          held.length ? `paused in ${held.join(', ')}; ` : ''
+        }retrying is safe`,
+      );
+    }
+    if (held.length === 0) {
+      throw new NotFoundError(
+        `No queue source holds work of tenant ${tenantId}`,
+      );
+    }
+    const pause = {
+      tenantId,
+      paused: true,
+      reason,
+      pausedBy: actor,
+      pausedAt: now,
+      autoResumeAt,
+      updatedAt: now,
+    };
+    await store.savePause(pause);
+    return { before, after: toTenantQueuePause(tenantId, pause) };
+  }
+
+  /**
+   * Lets the tenant's work flow again in every source. Idempotent: a tenant that is not
+   * paused is resumed in the sources anyway (they may have been paused outside the console).
+   */
+  async resume(
+    tenantId: string,
+    reason: string,
+    now = Date.now(),
+  ): Promise<PauseChange> {
+    requireReason(reason);
+    const { store, sources } = this.deps;
+    const stored = await store.getPause(tenantId);
+    const before = toTenantQueuePause(tenantId, stored);
+    const tracker = new SourceTracker();
+    await sources.setTenantPaused(tenantId, false, tracker);
+    if (tracker.hasFailures) {
+      throw new ServiceUnavailableError(
+        `Could not resume tenant ${tenantId} in every queue source (${tracker.describeFailures()}); it stays paused, retrying is safe`,
+      );
+    }
+    if (stored?.paused) {
+      await store.savePause({ tenantId, paused: false, updatedAt: now });
+    }
+    return { before, after: toTenantQueuePause(tenantId, undefined) };
+  }
+
+  /**
+   * Resumes every pause whose auto-resume time has come (the scheduled task), audited as
+   * {@link AUTO_RESUME_ACTOR}. A tenant whose sources fail stays paused and is retried on
+   * the next run. Answers how many were resumed.
+   */
+  async resumeDue(now = Date.now()): Promise<number> {
+    const { store, audit, logger } = this.deps;
+    let resumed = 0;
+    for (const due of await store.duePauses(now)) {
+      const scheduled = new Date(due.autoResumeAt!).toISOString();
+      try {
+        await audit.audited({
+          action: 'tenant-queue-resume',
+          credentials: { system: AUTO_RESUME_ACTOR },
+          targetRef: tenantEntityRef(due.tenantId),
+          severityLevel: 'high',
+          details: {
+            tenantId: due.tenantId,
+            reason: `Automatic resume scheduled for ${scheduled}`,
+            automatic: true,
+          },
+          run: () =>
+            this.resume(due.tenantId, `auto-resume at ${scheduled}`, now),
+          describeResult: r => ({ before: r.before, after: r.after }),
+        });
+        resumed += 1;
+      } catch (error) {
+        logger.warn(`Auto-resume of tenant ${due.tenantId} failed: ${error}`);
+      }
+    }
+    return resumed;
+  }
+
+  private autoResumeAt(
+    value: string | undefined,
+    now: number,
+    maxMs: number,
+  ): number | undefined {
+    if (value === undefined) return undefined;
+    const at = Date.parse(value);
+    if (Number.isNaN(at)) {
+      throw new InputError(`autoResumeAt is not a date: ${value}`);
+    }
+    if (at <= now) {
+      throw new InputError('autoResumeAt must be in the future');
+    }
+    if (at > now + maxMs) {
+      throw new InputError(
+        `autoResumeAt must be within ${Math.round(maxMs / 3_600_000)} hours`,
+      );
+    }
+    return at;
+  }
+}

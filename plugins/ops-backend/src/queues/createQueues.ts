@@ -1,0 +1,115 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  PlatformQueueProvider,
+  QueueProvider,
+} from '@opsconsole/backstage-plugin-ops-node';
+import { Knex } from 'knex';
+import { AuditService } from '../audit/AuditService';
+import { CatalogTenantInfo } from './CatalogTenantInfo';
+import { createQueueSources } from './createQueueSources';
+import { DatabaseQueueStore } from './DatabaseQueueStore';
+import { QueuePauses } from './QueuePauses';
+import { QueueSampler } from './QueueSampler';
+import { QueueService } from './QueueService';
+import { QueueSources } from './QueueSources';
+import { readQueuesConfig } from './queuesConfig';
+import { SpikeMonitor } from './SpikeMonitor';
+import { SpikeNotifier } from './SpikeNotifier';
+
+/** What the queue routes need. */
+export interface QueueRoutesDeps {
+  service: QueueService;
+  pauses: QueuePauses;
+}
+
+/**
+ * Wires the queues capability: sources, store, sampler + spike detection (scheduled,
+ * `scope: 'global'`), auto-resume of pauses and retention (scheduled), services for the routes.
+ */
+export async function createQueues(deps: {
+  db: Knex;
+  config: Config;
+  logger: LoggerService;
+  scheduler: SchedulerService;
+  catalog: CatalogService;
+  auth: AuthService;
+  notifications: Pick<NotificationService, 'send'>;
+  audit: AuditService;
+  /** Providers added by modules through `opsQueueProvidersExtensionPoint`. */
+  providers: QueueProvider[];
+}): Promise<{ sources: QueueSources; routes: QueueRoutesDeps }> {
+  const { logger, scheduler } = deps;
+  const config = readQueuesConfig(deps.config);
+  const sources = createQueueSources({
+    // the Platform Admin API (ops.platform), unless ops.queues.platformSource is false
+    builtIn: config.platformSource
+      ? PlatformQueueProvider.fromConfig(deps.config, { logger })
+      : undefined,
+    providers: deps.providers,
+    timeoutMs: config.sourceTimeoutMs,
+    logger,
+  });
+  const store = DatabaseQueueStore.create(deps.db);
+  const tenants = new CatalogTenantInfo(deps.catalog, deps.auth);
+  const spikes = new SpikeMonitor({
+    store,
+    tenants,
+    notifier: new SpikeNotifier(
+      deps.notifications,
+      config.notifyGroups,
+      logger,
+    ),
+    options: config.spike,
+    logger,
+  });
+  const sampler = new QueueSampler({ sources, store, spikes, logger });
+  const pauses = new QueuePauses({
+    sources,
+    store,
+    audit: deps.audit,
+    maxAutoResumeMs: config.maxAutoResumeMs,
+    logger,
+  });
+
+  await scheduler.scheduleTask({
+    id: 'ops-queues-sample',
+    scope: 'global',
+    ...config.schedule,
+    fn: async () => {
+      await sampler.sampleRound();
+    },
+  });
+  await scheduler.scheduleTask({
+    id: 'ops-queues-auto-resume',
+    scope: 'global',
+    frequency: { seconds: 30 },
+    timeout: { minutes: 2 },
+    fn: async () => {
+      const resumed = await pauses.resumeDue();
+      if (resumed > 0) logger.info(`Auto-resumed ${resumed} paused tenants`);
+    },
+  });
+  await scheduler.scheduleTask({
+    id: 'ops-queues-retention',
+    scope: 'global',
+    frequency: { hours: 1 },
+    timeout: { minutes: 15 },
+    initialDelay: { minutes: 2 },
+    fn: async () => {
+      const deleted = await sampler.enforceRetention(config);
+      logger.info(`Queue retention removed ${deleted} expired rows`);
+    },
+  });
+
+  return {
+    sources,
+    routes: { service: new QueueService({ sources, store, tenants }), pauses },
+  };
+}

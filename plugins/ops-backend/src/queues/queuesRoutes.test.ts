@@ -1,0 +1,367 @@
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { opsQueueProvidersExtensionPoint } from '@opsconsole/backstage-plugin-ops-node';
+import request from 'supertest';
+import {
+  examplePolicyModule,
+  OPS_ADMINS,
+} from '../flags/__testUtils__/examplePolicy';
+import { mockAuthWithActorsFactory } from '../flags/__testUtils__/mockAuthWithActors';
+import { opsPlugin } from '../plugin';
+import {
+  InMemoryQueueProvider,
+  queueSnapshot,
+} from '../__testUtils__/InMemoryQueueProvider';
+
+jest.setTimeout(60_000);
+
+const ADMIN = 'user:default/admin';
+const OWNER = 'user:default/owner'; // owns tenant acme through group team-acme
+const PLAIN = 'user:default/plain';
+
+const tenant = (name: string, owner: string): Entity => ({
+  apiVersion: 'opsconsole.io/v1alpha1',
+  kind: 'Tenant',
+  metadata: { name, namespace: 'default' },
+  spec: { owner, tier: 'enterprise', region: 'eu', status: 'active' },
+});
+
+const ownership: Record<string, string[]> = {
+  [ADMIN]: [ADMIN, OPS_ADMINS],
+  [OWNER]: [OWNER, 'group:default/team-acme'],
+  [PLAIN]: [PLAIN],
+};
+
+type Caller = 'none' | 'plain' | 'owner' | 'admin' | 'service';
+
+const platform = new InMemoryQueueProvider('platform', {
+  queues: [
+    queueSnapshot('outbound-email-acme', { tenantId: 'acme' }),
+    queueSnapshot('outbound-email-globex', { tenantId: 'globex' }),
+  ],
+});
+const bullmq = new InMemoryQueueProvider('bullmq');
+
+describe('queue routes', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+  beforeAll(async () => {
+    const backend = await startTestBackend({
+      features: [
+        opsPlugin,
+        createBackendModule({
+          pluginId: 'ops',
+          moduleId: 'test-queues',
+          register(env) {
+            env.registerInit({
+              deps: { queues: opsQueueProvidersExtensionPoint },
+              async init({ queues }) {
+                queues.addProvider(platform, bullmq);
+              },
+            });
+          },
+        }),
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => ({ send: async () => {} }),
+        }),
+        permissionPlugin,
+        examplePolicyModule,
+        permissionsServiceFactory,
+        mockAuthWithActorsFactory,
+        mockServices.userInfo.mock({
+          getUserInfo: async credentials => {
+            const ref = (credentials.principal as { userEntityRef: string })
+              .userEntityRef;
+            return { userEntityRef: ref, ownershipEntityRefs: ownership[ref] };
+          },
+        }).factory,
+        catalogServiceMock.factory({
+          entities: [
+            tenant('acme', 'team-acme'),
+            tenant('globex', 'group:default/team-globex'),
+          ],
+        }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        mockServices.rootConfig.factory({
+          data: { permission: { enabled: true } },
+        }),
+      ],
+    });
+    server = backend.server;
+  });
+
+  function as(caller: Caller) {
+    return (req: request.Test) => {
+      switch (caller) {
+        case 'none':
+          return req;
+        case 'service':
+          return req.set('authorization', mockCredentials.service.header());
+        default:
+          return req.set(
+            'authorization',
+            mockCredentials.user.header(`user:default/${caller}`),
+          );
+      }
+    };
+  }
+
+  const resume = (tenantId: string) => () =>
+    as('admin')(
+      request(server)
+        .post(`/api/ops/tenants/${tenantId}/queues/resume`)
+        .send({ reason: 'reset' }),
+    ).expect(200);
+
+  const routes: Array<{
+    name: string;
+    call: () => request.Test;
+    before?: () => Promise<unknown>;
+    expected: Record<Caller, number>;
+  }> = [
+    {
+      name: 'GET /queues',
+      call: () => request(server).get('/api/ops/queues'),
+      expected: { none: 401, plain: 200, owner: 200, admin: 200, service: 403 },
+    },
+    {
+      name: 'GET /queues/history',
+      call: () => request(server).get('/api/ops/queues/history?range=1h'),
+      expected: { none: 401, plain: 200, owner: 200, admin: 200, service: 403 },
+    },
+    {
+      name: 'GET /queues/alerts',
+      call: () => request(server).get('/api/ops/queues/alerts?status=all'),
+      expected: { none: 401, plain: 200, owner: 200, admin: 200, service: 403 },
+    },
+    {
+      name: 'POST /tenants/{tenant}/queues/pause of an owned tenant',
+      before: resume('acme'),
+      call: () =>
+        request(server)
+          .post('/api/ops/tenants/acme/queues/pause')
+          .send({ reason: 'matrix' }),
+      expected: { none: 401, plain: 403, owner: 200, admin: 200, service: 403 },
+    },
+    {
+      name: 'POST /tenants/{tenant}/queues/pause of a tenant owned by others',
+      before: resume('globex'),
+      call: () =>
+        request(server)
+          .post('/api/ops/tenants/globex/queues/pause')
+          .send({ reason: 'matrix' }),
+      expected: { none: 401, plain: 403, owner: 403, admin: 200, service: 403 },
+    },
+    {
+      name: 'POST /tenants/{tenant}/queues/resume of an owned tenant',
+      call: () =>
+        request(server)
+          .post('/api/ops/tenants/acme/queues/resume')
+          .send({ reason: 'matrix' }),
+      expected: { none: 401, plain: 403, owner: 200, admin: 200, service: 403 },
+    },
+    {
+      name: 'POST /tenants/{tenant}/queues/resume of a tenant owned by others',
+      call: () =>
+        request(server)
+          .post('/api/ops/tenants/globex/queues/resume')
+          .send({ reason: 'matrix' }),
+      expected: { none: 401, plain: 403, owner: 403, admin: 200, service: 403 },
+    },
+  ];
+
+  describe.each(routes)('$name', ({ call, before, expected }) => {
+    it.each(Object.entries(expected) as Array<[Caller, number]>)(
+      'as %s: %d',
+      async (caller, status) => {
+        await before?.();
+        const res = await as(caller)(call());
+        expect(res.status).toBe(status);
+      },
+    );
+  });
+
+  it('pauses one tenant, shows it on the overview and in the tenant timeline with before/after', async () => {
+    await resume('acme')();
+    const paused = await as('owner')(
+      request(server)
+        .post('/api/ops/tenants/acme/queues/pause')
+        .send({
+          reason: 'spam burst',
+          autoResumeAt: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
+    );
+    expect(paused.status).toBe(200);
+    expect(paused.body).toMatchObject({
+      tenantId: 'acme',
+      tenantEntityRef: 'tenant:default/acme',
+      paused: true,
+      reason: 'spam burst',
+      pausedBy: OWNER,
+    });
+
+    // a source that is down degrades its part of the overview only
+    bullmq.failWith = new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    const overview = await as('plain')(
+      request(server).get('/api/ops/queues?tenantId=acme'),
+    );
+    bullmq.failWith = undefined;
+    expect(overview.status).toBe(200);
+    expect(overview.body.queues).toEqual([
+      expect.objectContaining({
+        id: 'platform:outbound-email-acme',
+        paused: true,
+        tenantTier: 'enterprise',
+      }),
+    ]);
+    expect(overview.body.pauses).toEqual([paused.body]);
+    expect(overview.body.sources).toEqual([
+      {
+        id: 'bullmq',
+        status: 'degraded',
+        error: 'connect ECONNREFUSED 127.0.0.1:6379',
+      },
+      { id: 'platform', status: 'ok' },
+      { id: 'tenants:catalog', status: 'ok' },
+    ]);
+    // globex keeps flowing
+    expect(platform.queues.find(q => q.tenantId === 'globex')?.paused).toBe(
+      false,
+    );
+
+    const timeline = await as('admin')(
+      request(server).get('/api/ops/tenants/acme/timeline?limit=1'),
+    );
+    expect(timeline.body.events).toEqual([
+      expect.objectContaining({
+        actor: OWNER,
+        action: 'tenant-queue-pause',
+        targetRef: 'tenant:default/acme',
+        outcome: 'success',
+        details: expect.objectContaining({
+          reason: 'spam burst',
+          before: expect.objectContaining({ paused: false }),
+          after: expect.objectContaining({ paused: true, pausedBy: OWNER }),
+        }),
+      }),
+    ]);
+
+    const resumed = await as('owner')(
+      request(server)
+        .post('/api/ops/tenants/acme/queues/resume')
+        .send({ reason: 'password reset, clean' }),
+    );
+    expect(resumed.body).toEqual({
+      tenantId: 'acme',
+      tenantEntityRef: 'tenant:default/acme',
+      paused: false,
+    });
+    const [resumeEvent] = (
+      await as('admin')(
+        request(server).get('/api/ops/tenants/acme/timeline?limit=1'),
+      )
+    ).body.events;
+    expect(resumeEvent).toMatchObject({
+      action: 'tenant-queue-resume',
+      details: {
+        reason: 'password reset, clean',
+        before: { paused: true },
+        after: { paused: false },
+      },
+    });
+  });
+
+  describe('answers with clear errors', () => {
+    it.each([
+      [
+        'a pause without a reason',
+        400,
+        'reason',
+        () =>
+          request(server).post('/api/ops/tenants/acme/queues/pause').send({}),
+      ],
+      [
+        'a blank reason',
+        400,
+        'A reason is required',
+        () =>
+          request(server)
+            .post('/api/ops/tenants/acme/queues/pause')
+            .send({ reason: '  ' }),
+      ],
+      [
+        'an auto-resume in the past',
+        400,
+        'autoResumeAt must be in the future',
+        () =>
+          request(server)
+            .post('/api/ops/tenants/acme/queues/pause')
+            .send({ reason: 'x', autoResumeAt: '2020-01-01T00:00:00.000Z' }),
+      ],
+      [
+        'an auto-resume that is not a date',
+        400,
+        'autoResumeAt',
+        () =>
+          request(server)
+            .post('/api/ops/tenants/acme/queues/pause')
+            .send({ reason: 'x', autoResumeAt: 'tomorrow' }),
+      ],
+      [
+        'a tenant no source holds',
+        404,
+        'No queue source holds work of tenant initech',
+        () =>
+          request(server)
+            .post('/api/ops/tenants/initech/queues/pause')
+            .send({ reason: 'x' }),
+      ],
+      [
+        'an unknown history range',
+        400,
+        'range',
+        () => request(server).get('/api/ops/queues/history?range=2y'),
+      ],
+      [
+        'an unknown source',
+        400,
+        'Unknown queue source "rabbit"',
+        () => request(server).get('/api/ops/queues?source=rabbit'),
+      ],
+    ])('%s: %d', async (_name, status, message, call) => {
+      const res = await as('admin')(call());
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toContain(message);
+    });
+
+    it('409 for a tenant that is already paused', async () => {
+      await resume('acme')();
+      const pause = () =>
+        as('admin')(
+          request(server)
+            .post('/api/ops/tenants/acme/queues/pause')
+            .send({ reason: 'x' }),
+        );
+      expect((await pause()).status).toBe(200);
+      const again = await pause();
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toContain('already paused');
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Knex } from 'knex';
+import { QueueSources } from '../QueueSources';
+import { CatalogRedactFields } from './CatalogRedactFields';
+import { DatabaseSeenRecipientsStore } from './DatabaseSeenRecipientsStore';
+import { readRedactionConfig } from './redactionConfig';
+import { SamplesService } from './SamplesService';
+
+/**
+ * Wires the queue samples: redaction from `ops.queues.redaction` and the tenant annotation,
+ * the seen-recipients store, and a scheduled baseline (`scope: 'global'`) that records the
+ * recipients of every tenant's recent jobs, so "new recipients" has a history to compare with
+ * before anyone looks at a spike.
+ */
+export async function createSamples(deps: {
+  db: Knex;
+  config: Config;
+  catalog: CatalogService;
+  auth: AuthService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  sources: QueueSources;
+}): Promise<SamplesService> {
+  const samples = new SamplesService({
+    queues: deps.sources,
+    seen: DatabaseSeenRecipientsStore.create(deps.db),
+    redaction: readRedactionConfig(deps.config),
+    tenantFields: new CatalogRedactFields(deps.catalog, deps.auth),
+  });
+  await deps.scheduler.scheduleTask({
+    id: 'ops-queues-recipient-baseline',
+    scope: 'global',
+    frequency: { minutes: 15 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 1 },
+    fn: async () => {
+      const started = Date.now();
+      const { tenants, jobs } = await samples.recordBaselines();
+      deps.logger.info(
+        `Recorded the recipients of ${jobs} jobs of ${tenants} tenants in ${
+          Date.now() - started
+        } ms`,
+      );
+    },
+  });
+  return samples;
+}
