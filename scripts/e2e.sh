@@ -41,11 +41,22 @@ if [ "$(redis-cli -u redis://127.0.0.1:6379 ping 2>/dev/null)" = "PONG" ]; then
   export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
   export REDIS_QUEUE_PREFIX="${REDIS_QUEUE_PREFIX:-e2e$$}"
 fi
+if [ -n "${REDIS_URL:-}" ]; then
+  # the portal reads the same queues straight from Redis (the bullmq module) instead of
+  # through the platform's Admin API, so each queue is listed once
+  export APP_CONFIG_ops_queues_bullmq_redisUrl="$REDIS_URL"
+  export APP_CONFIG_ops_queues_bullmq_prefix="${REDIS_QUEUE_PREFIX:-bull}"
+  export APP_CONFIG_ops_queues_platformSource=false
+fi
 setsid yarn workspace @opsconsole/backstage-plugin-example-platform start >"$logs/platform.log" 2>&1 &
 pids+=($!)
 APP_CONFIG_backend_database_connection_directory="$work/sqlite" \
 APP_CONFIG_ops_health_schedule_frequency_seconds=3 \
 APP_CONFIG_ops_health_fleetCacheMs=500 \
+APP_CONFIG_ops_queues_schedule_frequency_seconds=3 \
+APP_CONFIG_ops_queues_schedule_timeout_seconds=30 \
+APP_CONFIG_ops_queues_spike_windowMinutes=1 \
+APP_CONFIG_ops_queues_spike_minBaselinePoints=1 \
   setsid yarn start >"$logs/portal.log" 2>&1 &
 pids+=($!)
 

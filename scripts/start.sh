@@ -16,6 +16,13 @@ export EXAMPLE_PLATFORM_DB="${EXAMPLE_PLATFORM_DB:-$PWD/.data/example-platform.s
 if [ -z "${REDIS_URL:-}" ] && [ "$(redis-cli -u redis://127.0.0.1:6379 ping 2>/dev/null)" = "PONG" ]; then
   export REDIS_URL=redis://127.0.0.1:6379
 fi
+if [ -n "${REDIS_URL:-}" ]; then
+  # the portal reads the same queues straight from Redis (the bullmq module) instead of
+  # through the platform's Admin API, so each queue is listed once
+  export APP_CONFIG_ops_queues_bullmq_redisUrl="$REDIS_URL"
+  export APP_CONFIG_ops_queues_bullmq_prefix="${REDIS_QUEUE_PREFIX:-bull}"
+  export APP_CONFIG_ops_queues_platformSource=false
+fi
 yarn workspace @opsconsole/backstage-plugin-example-platform start &
 platform_pid=$!
 trap 'kill $platform_pid 2>/dev/null || true' EXIT INT TERM

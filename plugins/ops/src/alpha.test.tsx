@@ -20,6 +20,7 @@ import {
 import opsPlugin, { isOpsHealthAvailable } from './alpha';
 import { entityOpsHealthCard } from './alpha/entityCards';
 import {
+  entityLogsContent,
   entityOpsContent,
   entityTenantOpsContent,
 } from './alpha/entityContents';
@@ -39,9 +40,12 @@ describe('opsPlugin (new frontend system)', () => {
       'api:ops',
       'page:ops',
       'sub-page:ops/infrastructure',
+      'sub-page:ops/queues',
       'sub-page:ops/tenants',
       'sub-page:ops/flags',
       'sub-page:ops/users',
+      'sub-page:ops/logs',
+      'entity-content:ops/logs',
       'entity-content:ops/operations',
       'entity-content:ops/tenant',
       'entity-card:ops/health',
@@ -158,6 +162,16 @@ describe('opsPlugin (new frontend system)', () => {
     );
     expect(filter(annotatedEntity)).toBe(true);
     expect(filter(plainEntity)).toBe(false);
+  });
+
+  it('shows the Logs tab on components', () => {
+    const tester = createExtensionTester(entityLogsContent);
+    const filter = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    ) as unknown as EntityFilter;
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Logs');
+    expect(filter(plainEntity)).toBe(true);
+    expect(filter(acmeEntity)).toBe(false);
   });
 
   it('shows the health card only on components with the annotation', () => {

@@ -14,6 +14,7 @@ export {
   EntityOpsContent,
   EntityOpsHealthCard,
   EntityTenantOpsContent,
+  EntityLogsContent,
 } from './plugin';
 export { opsApiRef, OpsClient, opsApiFactory } from './api';
 export type { OpsApi, OpsEntityRef } from './api';

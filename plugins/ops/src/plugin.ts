@@ -6,8 +6,11 @@ import {
 import { opsApiFactory } from './api';
 import {
   entityContentRouteRef,
+  entityLogsContentRouteRef,
   flagRouteRef,
+  queuesRouteRef,
   flagsRouteRef,
+  logsRouteRef,
   rootRouteRef,
   tenantContentRouteRef,
   tenantsRouteRef,
@@ -28,6 +31,9 @@ export const opsPlugin = createPlugin({
     root: rootRouteRef,
     entityContent: entityContentRouteRef,
     tenantContent: tenantContentRouteRef,
+    entityLogsContent: entityLogsContentRouteRef,
+    logs: logsRouteRef,
+    queues: queuesRouteRef,
     tenants: tenantsRouteRef,
     flags: flagsRouteRef,
     flag: flagRouteRef,
@@ -79,6 +85,22 @@ export const EntityTenantOpsContent = opsPlugin.provide(
         m => m.EntityTenantOpsContent,
       ),
     mountPoint: tenantContentRouteRef,
+  }),
+);
+
+/**
+ * The Logs tab of an entity page: the log viewer limited to the entity's
+ * service (`opsconsole.io/log-service`, else the entity name); mount it with
+ * `<EntityLayout.Route path="/logs" title="Logs">`.
+ *
+ * @public
+ */
+export const EntityLogsContent = opsPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityLogsContent',
+    component: () =>
+      import('./components/EntityLogsContent').then(m => m.EntityLogsContent),
+    mountPoint: entityLogsContentRouteRef,
   }),
 );
 

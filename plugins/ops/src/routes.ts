@@ -13,8 +13,20 @@ export const tenantContentRouteRef = createRouteRef({
   id: 'ops:tenant-content',
 });
 
+/** The Logs tab of an entity page. */
+export const entityLogsContentRouteRef = createRouteRef({
+  id: 'ops:entity-logs-content',
+});
+
 // Below the Ops Console page: the sub-page paths of alpha/pages.tsx and the
 // legacy OpsPage tabs.
+
+/** Queue Health (`/ops/queues`; `?tenantId=` filters to one tenant). */
+export const queuesRouteRef = createSubRouteRef({
+  id: 'ops:queues',
+  parent: rootRouteRef,
+  path: '/queues',
+});
 
 /** The Tenants list (`/ops/tenants`). */
 export const tenantsRouteRef = createSubRouteRef({
@@ -49,4 +61,11 @@ export const userRouteRef = createSubRouteRef({
   id: 'ops:user',
   parent: rootRouteRef,
   path: '/users/:userId',
+});
+
+/** The log viewer (`/ops/logs?q=&range=` or `&from=&to=`). */
+export const logsRouteRef = createSubRouteRef({
+  id: 'ops:logs',
+  parent: rootRouteRef,
+  path: '/logs',
 });

@@ -17,6 +17,8 @@ import {
   acmeTenantUsers,
   acmeTimeline,
 } from './tenantFixtures';
+import { fakeQueueApi } from './queueFixtures';
+import { fakeLogApi } from './logFixtures';
 import { searchResult, userDetail } from './userFixtures';
 
 const minutesAgo = (minutes: number) =>
@@ -205,6 +207,8 @@ export function makeFakeOpsApi(
     getUser: jest.fn(async (_userId, options) =>
       userDetail(Boolean(options?.reveal)),
     ),
+    ...fakeQueueApi(),
+    ...fakeLogApi(),
     ...overrides,
   };
 }

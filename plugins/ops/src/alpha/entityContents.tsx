@@ -5,7 +5,11 @@ import {
   OPS_HEALTH_URL_ANNOTATION,
   isTenantEntity,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { entityContentRouteRef, tenantContentRouteRef } from '../routes';
+import {
+  entityContentRouteRef,
+  entityLogsContentRouteRef,
+  tenantContentRouteRef,
+} from '../routes';
 
 /**
  * The Operations tab of entities that name a health endpoint. The filter can
@@ -47,6 +51,26 @@ export const entityTenantOpsContent: ExtensionDefinition =
       loader: () =>
         import('../components/EntityTenantOpsContent').then(m => (
           <m.EntityTenantOpsContent />
+        )),
+    },
+  });
+
+/**
+ * The Logs tab of components: the log viewer limited to the component's
+ * service (`opsconsole.io/log-service`, else the entity name).
+ */
+export const entityLogsContent: ExtensionDefinition =
+  EntityContentBlueprint.make({
+    name: 'logs',
+    params: {
+      path: 'logs',
+      title: 'Logs',
+      group: 'operation',
+      routeRef: convertLegacyRouteRef(entityLogsContentRouteRef),
+      filter: { kind: 'component' },
+      loader: () =>
+        import('../components/EntityLogsContent').then(m => (
+          <m.EntityLogsContent />
         )),
     },
   });

@@ -36,6 +36,24 @@ export const opsInfrastructurePage = SubPageBlueprint.make({
   },
 });
 
+/**
+ * The Queues tab (`/ops/queues`): Queue Health, with spike alerts, every
+ * queue, history, and the emergency pause of one tenant.
+ */
+export const opsQueuesPage = SubPageBlueprint.make({
+  name: 'queues',
+  params: {
+    path: 'queues',
+    title: 'Queues',
+    loader: () =>
+      import('../components/QueuesPage').then(m => (
+        <Content>
+          <m.QueuesPage />
+        </Content>
+      )),
+  },
+});
+
 /** The Tenants tab (`/ops/tenants`): Tenant entities with search and filters. */
 export const opsTenantsPage = SubPageBlueprint.make({
   name: 'tenants',
@@ -76,6 +94,21 @@ export const opsUsersPage = SubPageBlueprint.make({
       import('../components/UsersPage').then(m => (
         <Content>
           <m.UsersPage />
+        </Content>
+      )),
+  },
+});
+
+/** The Logs tab (`/ops/logs?q=&range=`): the log viewer. */
+export const opsLogsPage = SubPageBlueprint.make({
+  name: 'logs',
+  params: {
+    path: 'logs',
+    title: 'Logs',
+    loader: () =>
+      import('../components/LogsPage').then(m => (
+        <Content>
+          <m.LogsPage />
         </Content>
       )),
   },

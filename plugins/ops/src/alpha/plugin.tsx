@@ -7,8 +7,11 @@ import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import SpeedIcon from '@material-ui/icons/Speed';
 import {
   entityContentRouteRef,
+  entityLogsContentRouteRef,
   flagRouteRef,
+  queuesRouteRef,
   flagsRouteRef,
+  logsRouteRef,
   rootRouteRef,
   tenantContentRouteRef,
   tenantsRouteRef,
@@ -17,11 +20,17 @@ import {
 } from '../routes';
 import { opsApi } from './apis';
 import { entityOpsHealthCard } from './entityCards';
-import { entityOpsContent, entityTenantOpsContent } from './entityContents';
+import {
+  entityLogsContent,
+  entityOpsContent,
+  entityTenantOpsContent,
+} from './entityContents';
 import {
   opsFlagsPage,
   opsInfrastructurePage,
+  opsLogsPage,
   opsPage,
+  opsQueuesPage,
   opsTenantsPage,
   opsUsersPage,
 } from './pages';
@@ -31,6 +40,9 @@ const routes: {
   root: RouteRef;
   entityContent: RouteRef;
   tenantContent: RouteRef;
+  entityLogsContent: RouteRef;
+  logs: SubRouteRef;
+  queues: SubRouteRef;
   tenants: SubRouteRef;
   flags: SubRouteRef;
   flag: SubRouteRef<{ key: string }>;
@@ -40,6 +52,9 @@ const routes: {
   root: rootRouteRef,
   entityContent: entityContentRouteRef,
   tenantContent: tenantContentRouteRef,
+  entityLogsContent: entityLogsContentRouteRef,
+  logs: logsRouteRef,
+  queues: queuesRouteRef,
   tenants: tenantsRouteRef,
   flags: flagsRouteRef,
   flag: flagRouteRef,
@@ -62,11 +77,14 @@ export const opsPlugin = createFrontendPlugin({
     opsApi,
     opsPage,
     opsInfrastructurePage,
+    opsQueuesPage,
     opsTenantsPage,
     opsFlagsPage,
     opsUsersPage,
+    opsLogsPage,
     entityOpsContent,
     entityTenantOpsContent,
+    entityLogsContent,
     entityOpsHealthCard,
   ],
 });

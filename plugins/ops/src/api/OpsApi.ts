@@ -14,7 +14,23 @@ import {
   FlagPreviewRequest,
   FleetSummary,
   HealthRange,
+  LogContext,
+  LogHistogram,
+  LogSearchPage,
+  LogTailPage,
+  LogTopField,
+  LogTopValues,
+  PauseTenantQueuesRequest,
   ProbeResult,
+  QueueHistory,
+  QueueHistoryRange,
+  QueueOverview,
+  QueueSamples,
+  QueueSpikeAlert,
+  TenantNotice,
+  TenantNoticeRequest,
+  TenantNoticeTemplate,
+  TenantQueuePause,
   SetFlagOverrideRequest,
   TenantDeliverability,
   TenantDetail,
@@ -25,6 +41,7 @@ import {
   UserDetail,
   UserSearchResult,
 } from '@opsconsole/backstage-plugin-ops-common';
+import { LogExportFormat, LogQueryWindow } from './logOptions';
 
 /**
  * An entity reference as accepted by {@link OpsApi}: a string such as
@@ -145,6 +162,114 @@ export interface OpsApi {
 
   /** A user's memberships, logins and login pattern (`ops.users.read`). */
   getUser(userId: string, options?: { reveal?: boolean }): Promise<UserDetail>;
+
+  /**
+   * Every queue of every source, most anomalous first, with the open spike
+   * alerts and the tenant pauses (`ops.queues.read`).
+   */
+  getQueueOverview(options?: {
+    tenantId?: string;
+    source?: string;
+  }): Promise<QueueOverview>;
+
+  /** Queue depth and throughput over time, summed over the filter (`ops.queues.read`). */
+  getQueueHistory(options?: {
+    range?: QueueHistoryRange;
+    tenantId?: string;
+    queueId?: string;
+  }): Promise<QueueHistory>;
+
+  /** Spike alerts, open ones by default (`ops.queues.read`). */
+  listQueueAlerts(options?: {
+    tenantId?: string;
+    status?: 'open' | 'resolved' | 'all';
+  }): Promise<{ alerts: QueueSpikeAlert[] }>;
+
+  /**
+   * Recent jobs of a tenant's queues, redacted, with recipient patterns
+   * (`ops.queues.read`). `unredacted` needs
+   * `ops.tenant.queue.samples.unredacted` on the tenant and is audited.
+   */
+  getTenantQueueSamples(
+    tenantId: string,
+    options?: { limit?: number; unredacted?: boolean },
+  ): Promise<QueueSamples>;
+
+  /**
+   * Emergency pause of one tenant's queued work; waiting jobs are kept
+   * (`ops.tenant.queue.pause` on the tenant; reason required; audited).
+   */
+  pauseTenantQueues(
+    tenantId: string,
+    request: PauseTenantQueuesRequest,
+  ): Promise<TenantQueuePause>;
+
+  /** Resumes a paused tenant (`ops.tenant.queue.pause`; audited). */
+  resumeTenantQueues(
+    tenantId: string,
+    request: { reason: string },
+  ): Promise<TenantQueuePause>;
+
+  /** The notice templates, e.g. "Security Alert". */
+  listNoticeTemplates(): Promise<{ templates: TenantNoticeTemplate[] }>;
+
+  /** Renders a notice to the tenant's admin without sending it. */
+  previewTenantNotice(
+    tenantId: string,
+    request: TenantNoticeRequest,
+  ): Promise<TenantNotice>;
+
+  /**
+   * Sends a notice to the tenant's admin (`ops.tenant.notify` on the tenant;
+   * audited). Without SMTP the backend captures it (`delivery: 'captured'`).
+   */
+  sendTenantNotice(
+    tenantId: string,
+    request: TenantNoticeRequest,
+  ): Promise<TenantNotice>;
+
+  /** Notices sent to (or captured for) a tenant, newest first. */
+  listTenantNotices(tenantId: string): Promise<{ notices: TenantNotice[] }>;
+
+  /**
+   * Log records matching a query, newest first, one page at a time; pass the
+   * page's `nextCursor` as `cursor` for the next (older) page (`ops.logs.read`).
+   */
+  searchLogs(
+    options: LogQueryWindow & { limit?: number; cursor?: string },
+  ): Promise<LogSearchPage>;
+
+  /** Counts of matching records per level in time buckets (`ops.logs.read`). */
+  getLogHistogram(
+    options: LogQueryWindow & { buckets?: number },
+  ): Promise<LogHistogram>;
+
+  /** The records just before and after one record, in the same service. */
+  getLogContext(
+    recordId: string,
+    options?: { before?: number; after?: number },
+  ): Promise<LogContext>;
+
+  /**
+   * Records newer than the cursor `after` (oldest first). A long poll: the
+   * backend answers as soon as records arrive or after `waitSeconds`.
+   */
+  tailLogs(options: {
+    query?: string;
+    after?: string;
+    waitSeconds?: number;
+    signal?: AbortSignal;
+  }): Promise<LogTailPage>;
+
+  /** The most frequent values of a field among matching records. */
+  getLogTopValues(
+    options: LogQueryWindow & { field: LogTopField; limit?: number },
+  ): Promise<LogTopValues>;
+
+  /** Every matching record as an NDJSON or CSV file. */
+  exportLogs(
+    options: LogQueryWindow & { format: LogExportFormat },
+  ): Promise<Blob>;
 }
 
 /**

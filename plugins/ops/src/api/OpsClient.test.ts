@@ -186,6 +186,74 @@ describe('OpsClient', () => {
     ]);
   });
 
+  it('reads queues, history, alerts and samples with their filters', async () => {
+    const { client, fetch } = setup(() => json({}));
+    await client.getQueueOverview();
+    await client.getQueueOverview({ tenantId: 'acme', source: 'bullmq' });
+    await client.getQueueHistory({ range: '24h', tenantId: 'acme' });
+    await client.getQueueHistory({ queueId: 'bullmq:outbound-email-acme' });
+    await client.listQueueAlerts({ status: 'all' });
+    await client.getTenantQueueSamples('acme');
+    await client.getTenantQueueSamples('a/b', { limit: 5, unredacted: true });
+    await client.getTenantQueueSamples('acme', { unredacted: false });
+    await client.listNoticeTemplates();
+    await client.listTenantNotices('acme');
+    expect(fetch.mock.calls).toEqual([
+      [`${baseUrl}/queues`, undefined],
+      [`${baseUrl}/queues?tenantId=acme&source=bullmq`, undefined],
+      [`${baseUrl}/queues/history?range=24h&tenantId=acme`, undefined],
+      [
+        `${baseUrl}/queues/history?queueId=bullmq%3Aoutbound-email-acme`,
+        undefined,
+      ],
+      [`${baseUrl}/queues/alerts?status=all`, undefined],
+      [`${baseUrl}/tenants/acme/queues/samples`, undefined],
+      [
+        `${baseUrl}/tenants/a%2Fb/queues/samples?limit=5&unredacted=true`,
+        undefined,
+      ],
+      [`${baseUrl}/tenants/acme/queues/samples`, undefined],
+      [`${baseUrl}/notices/templates`, undefined],
+      [`${baseUrl}/tenants/acme/notices`, undefined],
+    ]);
+  });
+
+  it('pauses, resumes and sends notices as JSON POSTs', async () => {
+    const { client, fetch } = setup(() => json({}));
+    const autoResumeAt = '2026-11-25T16:00:00.000Z';
+    await client.pauseTenantQueues('acme', {
+      reason: 'Compromised account',
+      autoResumeAt,
+    });
+    await client.resumeTenantQueues('acme', { reason: 'Password reset' });
+    await client.previewTenantNotice('acme', {
+      templateId: 'security-alert',
+      reason: 'Spam burst',
+    });
+    await client.sendTenantNotice('acme', {
+      templateId: 'security-alert',
+      reason: 'Spam burst',
+    });
+    const post = (body: unknown) => ({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const notice = { templateId: 'security-alert', reason: 'Spam burst' };
+    expect(fetch.mock.calls).toEqual([
+      [
+        `${baseUrl}/tenants/acme/queues/pause`,
+        post({ reason: 'Compromised account', autoResumeAt }),
+      ],
+      [
+        `${baseUrl}/tenants/acme/queues/resume`,
+        post({ reason: 'Password reset' }),
+      ],
+      [`${baseUrl}/tenants/acme/notices/preview`, post(notice)],
+      [`${baseUrl}/tenants/acme/notices`, post(notice)],
+    ]);
+  });
+
   it('throws a ResponseError carrying the backend error on 4xx', async () => {
     const { client } = setup(() =>
       json(
@@ -222,5 +290,88 @@ describe('OpsClient', () => {
       name: 'ResponseError',
       statusCode: 404,
     });
+  });
+});
+
+describe('OpsClient logs', () => {
+  const page = { records: [], sources: [] };
+
+  it('searches, buckets and counts a query over a window with its parameters', async () => {
+    const { client, fetch } = setup(() => json(page));
+    const window = {
+      query: 'level>=warn service:mailer "connection refused"',
+      from: '2026-11-25T10:00:00.000Z',
+      to: '2026-11-25T11:00:00.000Z',
+    };
+    await client.searchLogs({ ...window, limit: 200, cursor: 'c1' });
+    await client.searchLogs({ query: '' });
+    await client.getLogHistogram({ ...window, buckets: 60 });
+    await client.getLogTopValues({ ...window, field: 'tenant', limit: 5 });
+    const q = 'q=level%3E%3Dwarn+service%3Amailer+%22connection+refused%22';
+    const range =
+      'from=2026-11-25T10%3A00%3A00.000Z&to=2026-11-25T11%3A00%3A00.000Z';
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      `${baseUrl}/logs/search?${q}&${range}&limit=200&cursor=c1`,
+      `${baseUrl}/logs/search`,
+      `${baseUrl}/logs/histogram?${q}&${range}&buckets=60`,
+      `${baseUrl}/logs/top?${q}&${range}&field=tenant&limit=5`,
+    ]);
+  });
+
+  it('asks for the context of an encoded record id and long-polls the tail with an abort signal', async () => {
+    const { client, fetch } = setup(() => json({ records: [], cursor: 'c9' }));
+    await client.getLogContext('rec/1', { before: 20, after: 10 });
+    const controller = new AbortController();
+    await expect(
+      client.tailLogs({
+        query: 'tenant:acme',
+        after: 'c8',
+        waitSeconds: 25,
+        signal: controller.signal,
+      }),
+    ).resolves.toEqual({ records: [], cursor: 'c9' });
+    expect(fetch.mock.calls).toEqual([
+      [`${baseUrl}/logs/records/rec%2F1/context?before=20&after=10`, undefined],
+      [
+        `${baseUrl}/logs/tail?q=tenant%3Aacme&after=c8&waitSeconds=25`,
+        { signal: controller.signal },
+      ],
+    ]);
+  });
+
+  it('exports the same query as a file', async () => {
+    const { client, fetch } = setup(
+      () =>
+        new Response('{"id":"1"}\n', {
+          headers: { 'Content-Type': 'application/x-ndjson' },
+        }),
+    );
+    const file = await client.exportLogs({
+      query: 'tenant:acme',
+      format: 'ndjson',
+    });
+    expect(await file.text()).toBe('{"id":"1"}\n');
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/logs/export?q=tenant%3Aacme&format=ndjson`,
+    );
+  });
+
+  it('throws the backend error of a refused search', async () => {
+    const { client } = setup(() =>
+      json(
+        {
+          error: {
+            name: 'InputError',
+            message: 'unknown field "foo"',
+          },
+          request: { method: 'GET', url: '/api/ops/logs/search' },
+          response: { statusCode: 400 },
+        },
+        400,
+      ),
+    );
+    const error = await client.searchLogs({ query: 'foo:1' }).catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.cause.message).toBe('unknown field "foo"');
   });
 });

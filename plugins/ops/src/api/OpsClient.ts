@@ -15,7 +15,23 @@ import {
   FlagPreviewRequest,
   FleetSummary,
   HealthRange,
+  LogContext,
+  LogHistogram,
+  LogSearchPage,
+  LogTailPage,
+  LogTopField,
+  LogTopValues,
+  PauseTenantQueuesRequest,
   ProbeResult,
+  QueueHistory,
+  QueueHistoryRange,
+  QueueOverview,
+  QueueSamples,
+  QueueSpikeAlert,
+  TenantNotice,
+  TenantNoticeRequest,
+  TenantNoticeTemplate,
+  TenantQueuePause,
   SetFlagOverrideRequest,
   TenantDeliverability,
   TenantDetail,
@@ -26,6 +42,7 @@ import {
   UserDetail,
   UserSearchResult,
 } from '@opsconsole/backstage-plugin-ops-common';
+import { LogExportFormat, LogQueryWindow } from './logOptions';
 import { OpsApi, OpsEntityRef } from './OpsApi';
 
 /**
@@ -199,11 +216,196 @@ export class OpsClient implements OpsApi {
     );
   }
 
+  searchLogs(
+    options: LogQueryWindow & { limit?: number; cursor?: string },
+  ): Promise<LogSearchPage> {
+    return this.request(
+      '/logs/search',
+      queryOf({
+        ...windowParams(options),
+        limit: options.limit,
+        cursor: options.cursor,
+      }),
+    );
+  }
+
+  getLogHistogram(
+    options: LogQueryWindow & { buckets?: number },
+  ): Promise<LogHistogram> {
+    return this.request(
+      '/logs/histogram',
+      queryOf({ ...windowParams(options), buckets: options.buckets }),
+    );
+  }
+
+  getLogContext(
+    recordId: string,
+    options?: { before?: number; after?: number },
+  ): Promise<LogContext> {
+    return this.request(
+      `/logs/records/${encodeURIComponent(recordId)}/context`,
+      queryOf({ before: options?.before, after: options?.after }),
+    );
+  }
+
+  tailLogs(options: {
+    query?: string;
+    after?: string;
+    waitSeconds?: number;
+    signal?: AbortSignal;
+  }): Promise<LogTailPage> {
+    return this.request(
+      '/logs/tail',
+      queryOf({
+        q: options.query || undefined,
+        after: options.after,
+        waitSeconds: options.waitSeconds,
+      }),
+      { signal: options.signal },
+    );
+  }
+
+  getLogTopValues(
+    options: LogQueryWindow & { field: LogTopField; limit?: number },
+  ): Promise<LogTopValues> {
+    return this.request(
+      '/logs/top',
+      queryOf({
+        ...windowParams(options),
+        field: options.field,
+        limit: options.limit,
+      }),
+    );
+  }
+
+  async exportLogs(
+    options: LogQueryWindow & { format: LogExportFormat },
+  ): Promise<Blob> {
+    const response = await this.send(
+      '/logs/export',
+      queryOf({ ...windowParams(options), format: options.format }),
+    );
+    return response.blob();
+  }
+
+  getQueueOverview(options?: {
+    tenantId?: string;
+    source?: string;
+  }): Promise<QueueOverview> {
+    return this.request(
+      '/queues',
+      queryOf({ tenantId: options?.tenantId, source: options?.source }),
+    );
+  }
+
+  getQueueHistory(options?: {
+    range?: QueueHistoryRange;
+    tenantId?: string;
+    queueId?: string;
+  }): Promise<QueueHistory> {
+    return this.request(
+      '/queues/history',
+      queryOf({
+        range: options?.range,
+        tenantId: options?.tenantId,
+        queueId: options?.queueId,
+      }),
+    );
+  }
+
+  listQueueAlerts(options?: {
+    tenantId?: string;
+    status?: 'open' | 'resolved' | 'all';
+  }): Promise<{ alerts: QueueSpikeAlert[] }> {
+    return this.request(
+      '/queues/alerts',
+      queryOf({ tenantId: options?.tenantId, status: options?.status }),
+    );
+  }
+
+  getTenantQueueSamples(
+    tenantId: string,
+    options?: { limit?: number; unredacted?: boolean },
+  ): Promise<QueueSamples> {
+    return this.request(
+      `${tenantPath(tenantId)}/queues/samples`,
+      queryOf({
+        limit: options?.limit,
+        unredacted: options?.unredacted || undefined,
+      }),
+    );
+  }
+
+  pauseTenantQueues(
+    tenantId: string,
+    request: PauseTenantQueuesRequest,
+  ): Promise<TenantQueuePause> {
+    return this.request(
+      `${tenantPath(tenantId)}/queues/pause`,
+      undefined,
+      jsonBody('POST', request),
+    );
+  }
+
+  resumeTenantQueues(
+    tenantId: string,
+    request: { reason: string },
+  ): Promise<TenantQueuePause> {
+    return this.request(
+      `${tenantPath(tenantId)}/queues/resume`,
+      undefined,
+      jsonBody('POST', request),
+    );
+  }
+
+  listNoticeTemplates(): Promise<{ templates: TenantNoticeTemplate[] }> {
+    return this.request('/notices/templates');
+  }
+
+  previewTenantNotice(
+    tenantId: string,
+    request: TenantNoticeRequest,
+  ): Promise<TenantNotice> {
+    return this.request(
+      `${tenantPath(tenantId)}/notices/preview`,
+      undefined,
+      jsonBody('POST', request),
+    );
+  }
+
+  sendTenantNotice(
+    tenantId: string,
+    request: TenantNoticeRequest,
+  ): Promise<TenantNotice> {
+    return this.request(
+      `${tenantPath(tenantId)}/notices`,
+      undefined,
+      jsonBody('POST', request),
+    );
+  }
+
+  listTenantNotices(tenantId: string): Promise<{ notices: TenantNotice[] }> {
+    return this.request(`${tenantPath(tenantId)}/notices`);
+  }
+
   private async request<T>(
     path: string,
     query?: URLSearchParams,
     init?: RequestInit,
   ): Promise<T> {
+    const response = await this.send(path, query, init);
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    return (await response.json()) as T;
+  }
+
+  /** Fetches an ops backend path; throws a ResponseError unless 2xx. */
+  private async send(
+    path: string,
+    query?: URLSearchParams,
+    init?: RequestInit,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ops');
     const search = query?.toString();
     const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
@@ -211,11 +413,19 @@ export class OpsClient implements OpsApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (await response.json()) as T;
+    return response;
   }
+}
+
+/** `q`, `from` and `to` of a log query; an empty query is left out. */
+function windowParams(
+  options: LogQueryWindow,
+): Record<string, string | undefined> {
+  return {
+    q: options.query || undefined,
+    from: options.from,
+    to: options.to,
+  };
 }
 
 /** Query parameters of the defined values, in the order given. */

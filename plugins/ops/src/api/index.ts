@@ -1,4 +1,5 @@
 export { opsApiRef } from './OpsApi';
 export type { OpsApi, OpsEntityRef } from './OpsApi';
+export type { LogExportFormat, LogQueryWindow } from './logOptions';
 export { OpsClient } from './OpsClient';
 export { opsApiFactory } from './opsApiFactory';

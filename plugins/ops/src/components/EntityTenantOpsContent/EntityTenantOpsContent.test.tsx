@@ -19,7 +19,42 @@ const renderContent = (opsApi: OpsApi, routeEntries?: string[]) =>
   });
 
 describe('EntityTenantOpsContent', () => {
-  it('opens on the overview: catalog facts, the platform view and deliverability against the fleet', async () => {
+  it('opens on the queues: the tenant’s spike alert, queues and samples', async () => {
+    const opsApi = makeFakeOpsApi();
+    await renderContent(opsApi);
+
+    expect(screen.getByRole('tab', { name: 'Queues' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    const alerts = await screen.findByRole('region', {
+      name: 'Open spike alerts',
+    });
+    expect(within(alerts).getByRole('alert')).toHaveTextContent(
+      /412\/min vs baseline 9\/min/,
+    );
+    expect(opsApi.getQueueOverview).toHaveBeenCalledWith({ tenantId: 'acme' });
+    expect(
+      within(screen.getByRole('table', { name: 'Queues' })).getByText(
+        'outbound-email-acme',
+      ),
+    ).toBeInTheDocument();
+    // only the tenant's own queues, even if the source answers more
+    expect(screen.queryByText('outbound-email-globex')).not.toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Recipient patterns' }),
+    ).toBeInTheDocument();
+    expect(opsApi.getQueueHistory).toHaveBeenCalledWith({
+      range: '24h',
+      tenantId: 'acme',
+    });
+    // a plain reader: no pause, no notice
+    expect(
+      screen.queryByRole('button', { name: 'Emergency Pause Queue' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the overview: catalog facts, the platform view and deliverability against the fleet', async () => {
     const fake = makeFakeOpsApi();
     const platformView = await fake.getTenant('acme');
     const opsApi = makeFakeOpsApi({
@@ -29,7 +64,7 @@ describe('EntityTenantOpsContent', () => {
         tenant: { ...platformView.tenant, status: 'suspended' },
       }),
     });
-    await renderContent(opsApi);
+    await renderContent(opsApi, ['/?section=overview']);
 
     expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
       'aria-selected',
@@ -180,7 +215,7 @@ describe('EntityTenantOpsContent', () => {
         ],
       }),
     });
-    await renderContent(opsApi);
+    await renderContent(opsApi, ['/?section=overview']);
     expect(
       await screen.findByText('Source “example-platform” is degraded'),
     ).toBeInTheDocument();

@@ -11,16 +11,24 @@ import {
   getTenantPlatformId,
   isTenantEntity,
 } from '@opsconsole/backstage-plugin-ops-common';
+import { logFieldQuery } from '../../utils/logQueries';
+import { LogsView } from '../LogsView';
 import { TenantFeatures } from '../TenantFeatures';
 import { TenantOverview } from '../TenantOverview';
+import { TenantQueues } from '../TenantQueues';
 import { TenantTimeline } from '../TenantTimeline';
 import { TenantUsers } from '../TenantUsers';
 
-/** The sections of the tenant tab, selected by `?section=` (default overview). */
+/**
+ * The sections of the tenant tab, selected by `?section=`; the first (queues:
+ * where a spam spike is handled) is the default.
+ */
 export const TENANT_SECTIONS = [
+  { id: 'queues', label: 'Queues' },
   { id: 'overview', label: 'Overview' },
   { id: 'features', label: 'Features' },
   { id: 'users', label: 'Users' },
+  { id: 'logs', label: 'Logs' },
   { id: 'timeline', label: 'Timeline' },
 ] as const;
 
@@ -33,7 +41,7 @@ function TenantOpsView(props: { entity: TenantEntityV1alpha1 }) {
   const requested = searchParams.get('section');
   const section: SectionId =
     TENANT_SECTIONS.find(candidate => candidate.id === requested)?.id ??
-    'overview';
+    TENANT_SECTIONS[0].id;
 
   const select = (id: SectionId) =>
     setSearchParams(
@@ -71,11 +79,15 @@ function TenantOpsView(props: { entity: TenantEntityV1alpha1 }) {
         id={`ops-tenant-section-${section}`}
         aria-labelledby={`ops-tenant-tab-${section}`}
       >
+        {section === 'queues' && <TenantQueues tenantId={tenantId} />}
         {section === 'overview' && (
           <TenantOverview entity={entity} tenantId={tenantId} />
         )}
         {section === 'features' && <TenantFeatures tenantId={tenantId} />}
         {section === 'users' && <TenantUsers tenantId={tenantId} />}
+        {section === 'logs' && (
+          <LogsView scope={logFieldQuery('tenant', tenantId)} />
+        )}
         {section === 'timeline' && <TenantTimeline tenantId={tenantId} />}
       </div>
     </>
@@ -84,8 +96,10 @@ function TenantOpsView(props: { entity: TenantEntityV1alpha1 }) {
 
 /**
  * The tenant management tab of a Tenant entity (kind `Tenant`, apiVersion
- * `opsconsole.io/v1alpha1`): overview with deliverability charts, features
- * (flags) with the override editor, users and a timeline of changes.
+ * `opsconsole.io/v1alpha1`): queues (spike alerts, emergency pause, samples,
+ * notices), overview with deliverability charts, features
+ * (flags) with the override editor, users, the tenant's logs and a timeline
+ * of changes.
  *
  * @public
  */

@@ -1,6 +1,8 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { FlagsPage } from '../FlagsPage';
 import { InfrastructurePage } from '../InfrastructurePage';
+import { LogsPage } from '../LogsPage';
+import { QueuesPage } from '../QueuesPage';
 import { TenantsPage } from '../TenantsPage';
 import { UsersPage } from '../UsersPage';
 
@@ -22,6 +24,9 @@ export function OpsPage() {
         <TabbedLayout.Route path="/infrastructure" title="Infrastructure">
           <InfrastructurePage />
         </TabbedLayout.Route>
+        <TabbedLayout.Route path="/queues" title="Queues">
+          <QueuesPage />
+        </TabbedLayout.Route>
         <TabbedLayout.Route path="/tenants" title="Tenants">
           <TenantsPage />
         </TabbedLayout.Route>
@@ -30,6 +35,9 @@ export function OpsPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/users" title="Users">
           <UsersPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/logs" title="Logs">
+          <LogsPage />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>

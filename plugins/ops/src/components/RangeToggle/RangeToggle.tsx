@@ -5,8 +5,10 @@ import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 export interface RangeToggleProps<Range extends string> {
   /** The ranges to offer, in order. */
   ranges: readonly Range[];
-  /** The selected range. */
-  value: Range;
+  /** The selected range; null when none of them is (e.g. a custom range). */
+  value: Range | null;
+  /** Accessible name of the switch (default "Range"). */
+  label?: string;
   /** Called with a newly selected range; never with none. */
   onChange: (range: Range) => void;
 }
@@ -15,14 +17,14 @@ export interface RangeToggleProps<Range extends string> {
 export function RangeToggle<Range extends string>(
   props: RangeToggleProps<Range>,
 ) {
-  const { ranges, value, onChange } = props;
+  const { ranges, value, onChange, label = 'Range' } = props;
   return (
     <Box pt={1} pr={1}>
       <ToggleButtonGroup
         exclusive
         size="small"
         value={value}
-        aria-label="Range"
+        aria-label={label}
         onChange={(_event, next: Range | null) => {
           if (next) {
             onChange(next);

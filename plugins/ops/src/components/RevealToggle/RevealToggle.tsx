@@ -5,20 +5,31 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { opsUsersPiiReadPermission } from '@opsconsole/backstage-plugin-ops-common';
 
 /**
- * "Reveal personal data": unmasks emails and IP addresses. Shown only to users
- * with `ops.users.pii.read`; every reveal is audited by the backend.
+ * A switch that unmasks sensitive data, shown only to users with the
+ * permission; every reveal is audited by the backend. By default "Reveal
+ * personal data" (emails and IP addresses, `ops.users.pii.read`).
  */
 export function RevealToggle(props: {
   revealed: boolean;
   onChange: (revealed: boolean) => void;
+  /** The permission (and resource) that allows the reveal; defaults to `ops.users.pii.read`. */
+  access?: Parameters<typeof usePermission>[0];
+  label?: string;
+  tooltip?: string;
 }) {
-  const { revealed, onChange } = props;
-  const { allowed } = usePermission({ permission: opsUsersPiiReadPermission });
+  const {
+    revealed,
+    onChange,
+    access = { permission: opsUsersPiiReadPermission },
+    label = 'Reveal personal data (audited)',
+    tooltip = 'Shows emails and IP addresses unmasked. Every reveal is recorded in the audit trail.',
+  } = props;
+  const { allowed } = usePermission(access);
   if (!allowed) {
     return null;
   }
   return (
-    <Tooltip title="Shows emails and IP addresses unmasked. Every reveal is recorded in the audit trail.">
+    <Tooltip title={tooltip}>
       <FormControlLabel
         control={
           <Switch
@@ -27,7 +38,7 @@ export function RevealToggle(props: {
             onChange={event => onChange(event.target.checked)}
           />
         }
-        label="Reveal personal data (audited)"
+        label={label}
       />
     </Tooltip>
   );

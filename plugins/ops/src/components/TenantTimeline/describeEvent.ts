@@ -7,6 +7,10 @@ const ACTION_LABELS: Record<string, string> = {
   'user-pii-reveal': 'Personal data revealed',
   'tenant-pause': 'Sending paused',
   'tenant-resume': 'Sending resumed',
+  'tenant-queue-pause': 'Queues paused (emergency)',
+  'tenant-queue-resume': 'Queues resumed',
+  'tenant-notice-send': 'Notice sent to the tenant admin',
+  'queue-samples-unredacted-view': 'Queue samples viewed unredacted',
 };
 
 /** "Flag override set"; unknown actions as words ("queue-drain" → "Queue drain"). */

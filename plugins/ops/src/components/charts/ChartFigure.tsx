@@ -13,11 +13,13 @@ export interface ChartFigureProps {
   caption: string;
   /** One recharts chart, sized to the figure's width. */
   children: ReactElement;
+  /** Height of the chart in pixels (default 240). */
+  height?: number;
 }
 
 /** A captioned figure holding one responsive chart. */
 export function ChartFigure(props: ChartFigureProps) {
-  const { testId, label, caption, children } = props;
+  const { testId, label, caption, children, height = CHART_HEIGHT } = props;
   return (
     <figure data-testid={testId} aria-label={label} style={{ margin: 0 }}>
       <Typography variant="subtitle2" component="figcaption" gutterBottom>
@@ -25,8 +27,8 @@ export function ChartFigure(props: ChartFigureProps) {
       </Typography>
       <ResponsiveContainer
         width="100%"
-        height={CHART_HEIGHT}
-        initialDimension={{ width: 600, height: CHART_HEIGHT }}
+        height={height}
+        initialDimension={{ width: 600, height }}
       >
         {children}
       </ResponsiveContainer>

@@ -1,0 +1,2 @@
+export { EntityLogsContent } from './EntityLogsContent';
+export { logServiceOf } from './logService';

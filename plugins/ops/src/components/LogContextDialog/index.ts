@@ -1,0 +1,2 @@
+export { LogContextDialog } from './LogContextDialog';
+export type { LogContextDialogProps } from './LogContextDialog';

@@ -1,0 +1,2 @@
+export { LogHistogramChart } from './LogHistogramChart';
+export type { LogHistogramChartProps } from './LogHistogramChart';

@@ -1,0 +1,2 @@
+export { LogQueryBar } from './LogQueryBar';
+export type { LogQueryBarProps } from './LogQueryBar';

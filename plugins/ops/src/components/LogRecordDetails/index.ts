@@ -1,0 +1,2 @@
+export { LogRecordDetails } from './LogRecordDetails';
+export type { LogRecordDetailsProps } from './LogRecordDetails';

@@ -1,0 +1,3 @@
+export { LogTimeRange } from './LogTimeRange';
+export type { LogTimeRangeProps } from './LogTimeRange';
+export * from './timeRange';

@@ -1,0 +1,2 @@
+export { LogsView } from './LogsView';
+export type { LogsViewProps } from './LogsView';

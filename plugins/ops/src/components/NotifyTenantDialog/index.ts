@@ -1,0 +1,2 @@
+export { NotifyTenantDialog } from './NotifyTenantDialog';
+export type { NotifyTenantDialogProps } from './NotifyTenantDialog';

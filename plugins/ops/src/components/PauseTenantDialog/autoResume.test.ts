@@ -1,0 +1,26 @@
+import { DateTime } from 'luxon';
+import { autoResumeAt } from './autoResume';
+
+describe('autoResumeAt', () => {
+  const now = DateTime.fromISO('2026-11-25T12:00:00.000Z');
+
+  it('is undefined without auto-resume and now plus the hours otherwise', () => {
+    expect(autoResumeAt('none', '', now)).toBeUndefined();
+    expect(autoResumeAt('1h', '', now)).toBe('2026-11-25T13:00:00.000Z');
+    expect(autoResumeAt('4h', '', now)).toBe('2026-11-25T16:00:00.000Z');
+    expect(autoResumeAt('24h', '', now)).toBe('2026-11-26T12:00:00.000Z');
+  });
+
+  it('takes a custom local time only when it is valid and in the future', () => {
+    const later = now.plus({ hours: 3 }).toLocal();
+    expect(
+      autoResumeAt('custom', later.toFormat("yyyy-LL-dd'T'HH:mm"), now),
+    ).toBe('2026-11-25T15:00:00.000Z');
+    const earlier = now.minus({ minutes: 1 }).toLocal();
+    expect(
+      autoResumeAt('custom', earlier.toFormat("yyyy-LL-dd'T'HH:mm"), now),
+    ).toBe('invalid');
+    expect(autoResumeAt('custom', '', now)).toBe('invalid');
+    expect(autoResumeAt('custom', 'tomorrow', now)).toBe('invalid');
+  });
+});

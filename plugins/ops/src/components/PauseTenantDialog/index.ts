@@ -1,0 +1,2 @@
+export { PauseTenantDialog } from './PauseTenantDialog';
+export type { PauseTenantDialogProps } from './PauseTenantDialog';

@@ -1,0 +1,2 @@
+export { QueueAlerts } from './QueueAlerts';
+export type { QueueAlertsProps } from './QueueAlerts';

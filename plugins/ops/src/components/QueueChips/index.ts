@@ -1,0 +1,1 @@
+export { PausedChip, SeverityChip, SpikeChip } from './QueueChips';

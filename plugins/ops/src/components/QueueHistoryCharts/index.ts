@@ -1,0 +1,3 @@
+export { QueueHistoryCharts } from './QueueHistoryCharts';
+export type { QueueHistoryChartsProps } from './QueueHistoryCharts';
+export { QueueHistoryCard } from './QueueHistoryCard';

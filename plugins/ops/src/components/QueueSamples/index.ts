@@ -1,0 +1,2 @@
+export { QueueSamples } from './QueueSamples';
+export type { QueueSamplesProps } from './QueueSamples';

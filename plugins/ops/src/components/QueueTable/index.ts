@@ -1,0 +1,2 @@
+export { QueueTable } from './QueueTable';
+export type { QueueTableProps } from './QueueTable';

@@ -1,0 +1,5 @@
+export { ReasonConfirmDialog } from './ReasonConfirmDialog';
+export type {
+  ConfirmPreview,
+  ReasonConfirmDialogProps,
+} from './ReasonConfirmDialog';

@@ -1,0 +1,1 @@
+export { TenantNotices } from './TenantNotices';

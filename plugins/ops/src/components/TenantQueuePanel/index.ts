@@ -1,0 +1,2 @@
+export { TenantQueuePanel } from './TenantQueuePanel';
+export type { TenantQueuePanelProps } from './TenantQueuePanel';

@@ -1,0 +1,2 @@
+export { TenantQueues } from './TenantQueues';
+export type { TenantQueuesProps } from './TenantQueues';

@@ -1,0 +1,71 @@
+import { ReactNode } from 'react';
+import { renderHook, waitFor } from '@testing-library/react';
+import { TestApiProvider } from '@backstage/test-utils';
+import { LogTailPage } from '@opsconsole/backstage-plugin-ops-common';
+import { opsApiRef } from '../api';
+import { makeFakeOpsApi } from '../__testUtils__/fixtures';
+import { makeLogRecord, pendingTail } from '../__testUtils__/logFixtures';
+import { useLogTail } from './useLogTail';
+
+type TailOptions = { signal?: AbortSignal };
+
+describe('useLogTail', () => {
+  it('resumes from its cursor after a pause and starts over after being switched off', async () => {
+    const answers: LogTailPage[] = [
+      {
+        records: [
+          makeLogRecord({ id: 'a1', body: 'older' }),
+          makeLogRecord({ id: 'a2', body: 'newer' }),
+        ],
+        cursor: 'a2',
+      },
+    ];
+    const opsApi = makeFakeOpsApi({
+      tailLogs: jest.fn(async (options: TailOptions) =>
+        answers.length > 0 ? answers.shift()! : pendingTail(options),
+      ),
+    });
+    const onRecords = jest.fn();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <TestApiProvider apis={[[opsApiRef, opsApi]]}>{children}</TestApiProvider>
+    );
+    const { rerender, unmount } = renderHook(
+      (props: { enabled: boolean; paused: boolean; start: string }) =>
+        useLogTail({
+          enabled: props.enabled,
+          paused: props.paused,
+          query: 'tenant:acme',
+          startCursor: props.start,
+          onRecords,
+        }),
+      {
+        wrapper,
+        initialProps: { enabled: true, paused: false, start: 'r3' },
+      },
+    );
+    const calls = () =>
+      opsApi.tailLogs.mock.calls.map(([options]) => options.after);
+
+    await waitFor(() => expect(calls()).toEqual(['r3', 'a2']));
+    // handed over newest first
+    expect(onRecords).toHaveBeenCalledWith([
+      expect.objectContaining({ id: 'a2' }),
+      expect.objectContaining({ id: 'a1' }),
+    ]);
+
+    // the tab is hidden: the open request is dropped; shown again: same cursor
+    rerender({ enabled: true, paused: true, start: 'a2' });
+    await waitFor(() =>
+      expect(opsApi.tailLogs.mock.calls[1][0].signal?.aborted).toBe(true),
+    );
+    rerender({ enabled: true, paused: false, start: 'zz' });
+    await waitFor(() => expect(calls()).toEqual(['r3', 'a2', 'a2']));
+
+    // switched off and on: from the newest record on screen again
+    rerender({ enabled: false, paused: false, start: 'b7' });
+    rerender({ enabled: true, paused: false, start: 'b7' });
+    await waitFor(() => expect(calls()).toEqual(['r3', 'a2', 'a2', 'b7']));
+    unmount();
+    expect(opsApi.tailLogs.mock.calls[3][0].signal?.aborted).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
+import { opsApiRef } from '../api';
+
+/** How long the backend may hold a tail request open. */
+export const TAIL_WAIT_SECONDS = 20;
+
+/** Pause after a failed tail request before the next one. */
+export const TAIL_RETRY_MS = 5_000;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise(resolve => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Follows new records of a query while `enabled`: long-polls
+ * `GET /logs/tail` with the cursor of the last answer and hands every batch
+ * (newest first) to `onRecords`. The first request starts after
+ * `startCursor` (the newest record on screen) or, without one, at now.
+ * `paused` (e.g. a hidden tab) aborts the request in flight and resumes from
+ * the same cursor later, so nothing is missed; disabling forgets the cursor.
+ */
+export function useLogTail(options: {
+  enabled: boolean;
+  paused?: boolean;
+  query: string;
+  startCursor?: string;
+  onRecords: (newestFirst: LogRecord[]) => void;
+}): { error?: Error } {
+  const { enabled, paused = false, query, startCursor, onRecords } = options;
+  const opsApi = useApi(opsApiRef);
+  const [error, setError] = useState<Error>();
+  const cursor = useRef<{ query: string; value?: string }>();
+  const latest = useRef({ startCursor, onRecords });
+  latest.current = { startCursor, onRecords };
+
+  useEffect(() => {
+    if (!enabled) {
+      cursor.current = undefined;
+    }
+  }, [enabled]);
+
+  useEffect(() => {
+    if (!enabled || paused) {
+      return undefined;
+    }
+    if (cursor.current?.query !== query) {
+      cursor.current = { query, value: latest.current.startCursor };
+    }
+    const controller = new AbortController();
+    const { signal } = controller;
+    (async () => {
+      while (!signal.aborted) {
+        try {
+          const page = await opsApi.tailLogs({
+            query,
+            after: cursor.current?.value,
+            waitSeconds: TAIL_WAIT_SECONDS,
+            signal,
+          });
+          if (signal.aborted) {
+            return;
+          }
+          cursor.current = { query, value: page.cursor };
+          setError(undefined);
+          if (page.records.length > 0) {
+            latest.current.onRecords([...page.records].reverse());
+          }
+        } catch (e) {
+          if (signal.aborted) {
+            return;
+          }
+          setError(e as Error);
+          await sleep(TAIL_RETRY_MS, signal);
+        }
+      }
+    })();
+    return () => controller.abort();
+  }, [enabled, paused, query, opsApi]);
+
+  return { error: enabled ? error : undefined };
+}
