@@ -34,6 +34,10 @@ wait_for() { # url seconds
 # dev-only external access token from app-config.yaml
 export EXAMPLE_PLATFORM_OFREP_URL="${EXAMPLE_PLATFORM_OFREP_URL:-http://localhost:7007/api/ops}"
 export EXAMPLE_PLATFORM_OFREP_TOKEN="${EXAMPLE_PLATFORM_OFREP_TOKEN:-dev-ofrep-token-0123456789abcdef}"
+# ... and sends its logs over OTLP/HTTP to the portal's ingest, with the dev-only token that
+# app-config.yaml grants ops.logs.ingest
+export OTEL_EXPORTER_OTLP_LOGS_ENDPOINT="${OTEL_EXPORTER_OTLP_LOGS_ENDPOINT:-http://localhost:7007/api/ops/otlp/v1/logs}"
+export EXAMPLE_PLATFORM_OTLP_TOKEN="${EXAMPLE_PLATFORM_OTLP_TOKEN:-dev-otlp-token-0123456789abcdef}"
 export EXAMPLE_PLATFORM_DB="$work/platform.sqlite"
 # outbound mail in per-tenant BullMQ queues when Redis answers, under a prefix of this run's
 # own so runs don't collide (the portal's bullmq module must read the same prefix)

@@ -11,6 +11,10 @@ mkdir -p .data
 # dev-only external access token from app-config.yaml
 export EXAMPLE_PLATFORM_OFREP_URL="${EXAMPLE_PLATFORM_OFREP_URL:-http://localhost:7007/api/ops}"
 export EXAMPLE_PLATFORM_OFREP_TOKEN="${EXAMPLE_PLATFORM_OFREP_TOKEN:-dev-ofrep-token-0123456789abcdef}"
+# ... and sends its logs over OTLP/HTTP to the portal's ingest, with the dev-only token that
+# app-config.yaml grants ops.logs.ingest
+export OTEL_EXPORTER_OTLP_LOGS_ENDPOINT="${OTEL_EXPORTER_OTLP_LOGS_ENDPOINT:-http://localhost:7007/api/ops/otlp/v1/logs}"
+export EXAMPLE_PLATFORM_OTLP_TOKEN="${EXAMPLE_PLATFORM_OTLP_TOKEN:-dev-otlp-token-0123456789abcdef}"
 export EXAMPLE_PLATFORM_DB="${EXAMPLE_PLATFORM_DB:-$PWD/.data/example-platform.sqlite}"
 # outbound mail in per-tenant BullMQ queues when Redis answers (else the SQLite queue)
 if [ -z "${REDIS_URL:-}" ] && [ "$(redis-cli -u redis://127.0.0.1:6379 ping 2>/dev/null)" = "PONG" ]; then

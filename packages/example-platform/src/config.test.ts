@@ -6,6 +6,7 @@ import {
   resolveApiToken,
   resolveDbPath,
   resolveOfrep,
+  resolveOtlpLogs,
   resolveRedis,
   resolvePorts,
   resolveRoles,
@@ -138,6 +139,48 @@ describe('config', () => {
     expect(() =>
       resolveOfrep(undefined, { EXAMPLE_PLATFORM_OFREP_URL: 'localhost:7007' }),
     ).toThrow('EXAMPLE_PLATFORM_OFREP_URL must be an http(s) URL');
+  });
+
+  it('resolves the OTLP logs endpoint from options, then env', () => {
+    const endpoint = 'http://localhost:7007/api/ops/otlp/v1/logs';
+    expect(resolveOtlpLogs(undefined, {})).toBeUndefined();
+    expect(
+      resolveOtlpLogs(undefined, {
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318',
+      }),
+    ).toBeUndefined();
+    expect(
+      resolveOtlpLogs(undefined, {
+        OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: ` ${endpoint} `,
+        EXAMPLE_PLATFORM_OTLP_TOKEN: 'tok',
+      }),
+    ).toEqual({ endpoint, token: 'tok' });
+    expect(
+      resolveOtlpLogs(undefined, {
+        OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: endpoint,
+        OTEL_BLRP_SCHEDULE_DELAY: '250',
+      }),
+    ).toEqual({ endpoint, scheduledDelayMillis: 250 });
+    expect(
+      resolveOtlpLogs(false, { OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: endpoint }),
+    ).toBeUndefined();
+    expect(
+      resolveOtlpLogs(
+        { endpoint: 'http://opt/v1/logs' },
+        { OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: endpoint },
+      ),
+    ).toEqual({ endpoint: 'http://opt/v1/logs' });
+    expect(() =>
+      resolveOtlpLogs(undefined, {
+        OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: 'localhost:7007/api/ops/otlp/v1/logs',
+      }),
+    ).toThrow('OTEL_EXPORTER_OTLP_LOGS_ENDPOINT must be an http(s) URL');
+    expect(() =>
+      resolveOtlpLogs(undefined, {
+        OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: endpoint,
+        OTEL_BLRP_SCHEDULE_DELAY: 'soon',
+      }),
+    ).toThrow('OTEL_BLRP_SCHEDULE_DELAY must be a positive number');
   });
 
   it('reads REDIS_URL and REDIS_QUEUE_PREFIX; the option wins', () => {

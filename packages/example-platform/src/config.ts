@@ -2,6 +2,7 @@ import { DEV_API_TOKEN } from './adminApi/auth';
 import { defaultDbPath } from './db/defaultDbPath';
 import { OfrepOptions } from './features/TenantFeatures';
 import { RedisQueueOptions } from './queue/createOutboundQueue';
+import { OtlpLogsOptions } from './telemetry/otlpLogs';
 import { isLogLevel, PlatformLogLevel } from './logger';
 import {
   DEFAULT_PORTS,
@@ -181,4 +182,43 @@ export function resolveRedis(
     );
   }
   return { url, prefix: prefix || undefined };
+}
+
+/**
+ * Where the roles send their logs over OTLP/HTTP: the option, else
+ * `OTEL_EXPORTER_OTLP_LOGS_ENDPOINT` (+ `EXAMPLE_PLATFORM_OTLP_TOKEN`, and
+ * the batch delay from the standard `OTEL_BLRP_SCHEDULE_DELAY`, ms).
+ * `false` or no endpoint: no export (console only).
+ */
+export function resolveOtlpLogs(
+  otlpLogs: OtlpLogsOptions | false | undefined,
+  env: NodeJS.ProcessEnv,
+): OtlpLogsOptions | undefined {
+  if (otlpLogs !== undefined) {
+    return otlpLogs || undefined;
+  }
+  const endpoint = env.OTEL_EXPORTER_OTLP_LOGS_ENDPOINT?.trim();
+  if (!endpoint) {
+    return undefined;
+  }
+  if (!/^https?:$/.test(URL.parse(endpoint)?.protocol ?? '')) {
+    throw new Error(
+      `OTEL_EXPORTER_OTLP_LOGS_ENDPOINT must be an http(s) URL such as http://localhost:7007/api/ops/otlp/v1/logs, got "${endpoint}"`,
+    );
+  }
+  const delay = env.OTEL_BLRP_SCHEDULE_DELAY?.trim();
+  const scheduledDelayMillis = delay ? Number(delay) : undefined;
+  if (
+    scheduledDelayMillis !== undefined &&
+    !(Number.isInteger(scheduledDelayMillis) && scheduledDelayMillis > 0)
+  ) {
+    throw new Error(
+      `OTEL_BLRP_SCHEDULE_DELAY must be a positive number of milliseconds, got "${delay}"`,
+    );
+  }
+  return {
+    endpoint,
+    token: env.EXAMPLE_PLATFORM_OTLP_TOKEN?.trim() || undefined,
+    ...(scheduledDelayMillis && { scheduledDelayMillis }),
+  };
 }

@@ -39,6 +39,13 @@ export type {
 } from './adminApi/types';
 export { AI_COMPOSER_FLAG } from './features/TenantFeatures';
 export type { OfrepOptions } from './features/TenantFeatures';
+export type { OtlpLogsOptions } from './telemetry/otlpLogs';
+export { LOG_SERVICE_NAMES } from './telemetry/serviceNames';
+export {
+  DEFAULT_ERROR_BURST_COUNT,
+  DEFAULT_ERROR_BURST_MESSAGE,
+  MAX_ERROR_BURST_COUNT,
+} from './admin/errorBurst';
 export type { RedisQueueOptions } from './queue/createOutboundQueue';
 export type { OutboundEmail } from './queue/types';
 export { outboundQueueName, OUTBOUND_QUEUE_PREFIX } from './queue/queueNames';

@@ -2,6 +2,10 @@
  * The logging surface the platform needs. Backstage's `LoggerService` and
  * most structured loggers satisfy it.
  *
+ * Meta conventions (the OTLP export maps them): `tenantId` when the line
+ * concerns a tenant (attribute `tenant.id`), `traceId` + `spanId` (32 and 16
+ * hex characters) for the trace of a request or mail job.
+ *
  * @public
  */
 export interface PlatformLogger {
@@ -68,3 +72,25 @@ export const silentLogger: PlatformLogger = {
   warn() {},
   error() {},
 };
+
+/** A logger that writes every entry to each of the given loggers. */
+export function teeLoggers(...loggers: PlatformLogger[]): PlatformLogger {
+  const write =
+    (level: keyof PlatformLogger) =>
+    (message: string, meta?: Record<string, unknown>) => {
+      for (const logger of loggers) {
+        // pass meta only when given, as a direct call would
+        if (meta === undefined) {
+          logger[level](message);
+        } else {
+          logger[level](message, meta);
+        }
+      }
+    };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+  };
+}

@@ -4,6 +4,7 @@ import {
   resolveDbPath,
   resolveLogLevel,
   resolveOfrep,
+  resolveOtlpLogs,
   resolvePorts,
   resolveRedis,
   resolveTrafficSetting,
@@ -21,6 +22,8 @@ import { createConsoleLogger, PlatformLogger } from './logger';
 import { ROLE_DEFINITIONS } from './roles/definitions';
 import { ROLE_NAMES, RoleName } from './roles/roleNames';
 import { startRole } from './roles/startRole';
+import { OtlpLogsOptions } from './telemetry/otlpLogs';
+import { createRoleLoggers } from './telemetry/roleLoggers';
 import { RoleContext, RunningRole } from './roles/types';
 import { resolveTrafficOptions, TrafficOptions } from './traffic/options';
 import { defaultReleaseId, PLATFORM_VERSION } from './version';
@@ -61,6 +64,12 @@ export interface PlatformOptions {
    * in the SQLite database.
    */
   redis?: RedisQueueOptions | false;
+  /**
+   * OTLP/HTTP logs endpoint every role sends its log records to (with the
+   * OpenTelemetry SDK). Env `OTEL_EXPORTER_OTLP_LOGS_ENDPOINT` and
+   * `EXAMPLE_PLATFORM_OTLP_TOKEN`; `false` or unset: console only.
+   */
+  otlpLogs?: OtlpLogsOptions | false;
   /** How long a tenant's feature evaluation is reused. Default 5000 ms. */
   featureCacheMs?: number;
   /**
@@ -136,7 +145,17 @@ export async function startRoles(
   );
   const ports = resolvePorts(options.ports, env);
   const dbPath = resolveDbPath(options.dbPath, env);
-  const logger = options.logger ?? createConsoleLogger(resolveLogLevel(env));
+  const consoleLogger =
+    options.logger ?? createConsoleLogger(resolveLogLevel(env));
+  const otlpLogs = resolveOtlpLogs(options.otlpLogs, env);
+  const roleLoggers = createRoleLoggers({
+    roles,
+    console: consoleLogger,
+    otlp: otlpLogs,
+    version: PLATFORM_VERSION,
+  });
+  // lines of the process as a whole go out as the first role's (api when it runs)
+  const logger = roles.length > 0 ? roleLoggers.of(roles[0]) : consoleLogger;
   const traffic = resolveTrafficOptions(
     resolveTrafficSetting(options.traffic, env),
   );
@@ -177,6 +196,7 @@ export async function startRoles(
     traffic,
     random,
     logger,
+    roleLoggers,
   };
 
   const running: RunningRole[] = [];
@@ -187,6 +207,7 @@ export async function startRoles(
     await features.close();
     sampler.stop();
     database.close();
+    await roleLoggers.shutdown();
   };
 
   try {
@@ -207,6 +228,13 @@ export async function startRoles(
           '//***@',
         )} (prefix ${redis.prefix ?? 'bull'})`
       : 'REDIS_URL is not set: outbound queues live in the SQLite database',
+  );
+  logger.info(
+    otlpLogs
+      ? `sending logs over OTLP to ${otlpLogs.endpoint}${
+          otlpLogs.token ? '' : ' (no EXAMPLE_PLATFORM_OTLP_TOKEN)'
+        }`
+      : 'OTEL_EXPORTER_OTLP_LOGS_ENDPOINT is not set: logs go to the console only',
   );
   if (roles.includes('api')) {
     if (apiToken.isDevDefault) {

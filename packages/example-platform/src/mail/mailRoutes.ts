@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { PlatformRepository } from '../db/repository';
+import { PlatformLogger } from '../logger';
 import { TenantFeatures } from '../features/TenantFeatures';
 import { OutboundQueue } from '../queue/types';
 import { sendError } from '../httpErrors';
@@ -14,6 +15,7 @@ export function createMailRouter(deps: {
   repository: PlatformRepository;
   queue: OutboundQueue;
   features: TenantFeatures;
+  logger: PlatformLogger;
 }): Router {
   const router = Router();
   router.post(

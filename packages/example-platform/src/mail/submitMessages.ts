@@ -1,5 +1,7 @@
 import { TenantFeatures } from '../features/TenantFeatures';
+import { PlatformLogger } from '../logger';
 import { OutboundEmail, OutboundQueue } from '../queue/types';
+import { traceIdsOfEmail, withTraceparent } from '../telemetry/traceContext';
 
 /** What {@link submitMessages} did. */
 export interface SubmittedMessages {
@@ -11,18 +13,32 @@ export interface SubmittedMessages {
 /**
  * Sends mail for tenants the way the api role does: evaluates the tenant's
  * `ai-composer` feature (cached per tenant) and puts the emails on the
- * tenants' outbound queues.
+ * tenants' outbound queues, each with a `traceparent` header starting the
+ * trace of its mail job (logged at debug; the worker logs the delivery in
+ * the same trace).
  */
 export async function submitMessages(
-  deps: { queue: OutboundQueue; features: TenantFeatures },
+  deps: {
+    queue: OutboundQueue;
+    features: TenantFeatures;
+    logger: PlatformLogger;
+  },
   emails: readonly OutboundEmail[],
 ): Promise<SubmittedMessages> {
   const tenantIds = [...new Set(emails.map(m => m.tenantId))];
   const values = await Promise.all(
     tenantIds.map(id => deps.features.aiComposer(id)),
   );
+  const traced = emails.map(withTraceparent);
+  const queued = await deps.queue.enqueue(traced);
+  for (const email of traced) {
+    deps.logger.debug(`queued mail for tenant ${email.tenantId}`, {
+      tenantId: email.tenantId,
+      ...traceIdsOfEmail(email),
+    });
+  }
   return {
-    queued: await deps.queue.enqueue(emails),
+    queued,
     aiComposer: Object.fromEntries(tenantIds.map((id, i) => [id, values[i]])),
   };
 }

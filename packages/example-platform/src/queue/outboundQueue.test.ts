@@ -110,6 +110,12 @@ describe.each([
           to: ['r0@nowhere.invalid'],
           subject: 'Hello 0',
           text: 'Hi',
+          // the api role starts a trace per mail job (see mail/logDelivery.ts)
+          headers: {
+            traceparent: expect.stringMatching(
+              /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/,
+            ),
+          },
         },
       }),
     ]);

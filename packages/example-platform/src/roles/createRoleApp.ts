@@ -4,6 +4,7 @@ import { FaultState } from '../admin/faultState';
 import { collectChecks } from '../health/collectChecks';
 import { createHealthHandler } from '../health/healthRoute';
 import { sendError } from '../httpErrors';
+import { logRequests } from '../telemetry/logRequests';
 import { RoleContext, RoleDefinition } from './types';
 
 /** `example-platform-<role>` */
@@ -22,6 +23,8 @@ export function createRoleApp(
   app.disable('x-powered-by');
   app.set('etag', false);
   const serviceId = serviceIdOf(definition);
+
+  app.use(logRequests(context.logger));
 
   app.get('/', (_req, res) => {
     res.json({
@@ -59,7 +62,12 @@ export function createRoleApp(
       faults: context.faults,
       adminToken: context.adminToken,
       crossRole: definition.crossRoleAdmin,
-      logger: context.logger,
+      roleLoggers: context.roleLoggers,
+      tenantIds: () =>
+        context.repository
+          .listTenants()
+          .filter(t => t.status !== 'suspended')
+          .map(t => t.id),
     }),
   );
 

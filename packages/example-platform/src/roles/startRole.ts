@@ -28,12 +28,16 @@ export async function startRole(
   port: number,
 ): Promise<RunningRole> {
   const { name } = definition;
+  const roleContext: RoleContext = {
+    ...context,
+    logger: context.roleLoggers.of(name),
+  };
   const faultState = new FaultState();
   const abort = new AbortController();
   context.faults.set(name, faultState);
 
   const server = http.createServer(
-    createRoleApp(definition, context, faultState, abort.signal),
+    createRoleApp(definition, roleContext, faultState, abort.signal),
   );
   let boundPort: number;
   try {
@@ -49,7 +53,7 @@ export async function startRole(
 
   const tasks: Stoppable[] =
     context.traffic && definition.startTraffic
-      ? definition.startTraffic(context, context.traffic)
+      ? definition.startTraffic(roleContext, context.traffic)
       : [];
 
   let closing: Promise<void> | undefined;

@@ -10,6 +10,7 @@ import { EventLoopDelaySampler } from '../health/eventLoopSampler';
 import { HealthThresholds } from '../health/types';
 import { PlatformLogger } from '../logger';
 import { OutboundQueue } from '../queue/types';
+import { RoleLoggers } from '../telemetry/roleLoggers';
 import { RandomSource } from '../traffic/random';
 import { TrafficOptions } from '../traffic/options';
 import { RoleName } from './roleNames';
@@ -37,7 +38,13 @@ export interface RoleContext {
   /** Undefined when traffic is off. */
   traffic?: TrafficOptions;
   random: RandomSource;
+  /**
+   * In a role's own context (what its routes and traffic get): that role's
+   * logger. In the shared context: the first role's.
+   */
   logger: PlatformLogger;
+  /** The logger of each role in this process (console, plus OTLP when on). */
+  roleLoggers: RoleLoggers;
 }
 
 /** Something started in the background that must be stopped on close. */

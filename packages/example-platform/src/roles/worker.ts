@@ -1,9 +1,10 @@
+import { logDelivery } from '../mail/logDelivery';
 import { decideDelivery } from '../traffic/sender';
 import { RoleDefinition } from './types';
 
 /**
  * The worker role: drains the tenants' outbound queues (honouring a
- * tenant's pause) and "sends" the mail.
+ * tenant's pause), "sends" the mail and logs each outcome.
  */
 export const workerRole: RoleDefinition = {
   name: 'worker',
@@ -16,7 +17,11 @@ export const workerRole: RoleDefinition = {
       queue.startWorker({
         batchSize: traffic.batchSize,
         intervalMs: traffic.sendIntervalMs,
-        decide: email => decideDelivery(email, random, traffic),
+        decide: email => {
+          const result = decideDelivery(email, random, traffic);
+          logDelivery(logger, email, result);
+          return result;
+        },
         logger,
       }),
     ];

@@ -1,4 +1,5 @@
 import { PlatformRepository } from '../db/repository';
+import { PlatformLogger } from '../logger';
 import { Tenant, TenantTier } from '../db/types';
 import { TenantFeatures } from '../features/TenantFeatures';
 import { submitMessages } from '../mail/submitMessages';
@@ -121,6 +122,7 @@ export async function produceTick(
     repository: PlatformRepository;
     queue: OutboundQueue;
     features: TenantFeatures;
+    logger: PlatformLogger;
   },
   maxPerTick: number,
   random: RandomSource,

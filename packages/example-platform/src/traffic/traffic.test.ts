@@ -63,6 +63,7 @@ describe('traffic generator', () => {
           repository: database.repository,
           queue: new SqliteOutboundQueue(database.repository, database.queues),
           features,
+          logger: silentLogger,
         },
         4,
         random,

@@ -225,6 +225,16 @@ describe('log routes', () => {
     expect(admin.body.before.map((r: any) => r.body)).toEqual(['acme bounce']);
   });
 
+  it('accepts a query encoded the way browsers do (URLSearchParams: spaces as +)', async () => {
+    const query = new URLSearchParams({ q: 'tenant:acme "mail sent"' });
+    expect(query.toString()).toContain('+');
+    const res = await get(`/api/ops/logs/search?${query}`, ADMIN);
+    expect(res.status).toBe(200);
+    expect(res.body.records.map((r: any) => r.body)).toEqual([
+      'acme mail sent',
+    ]);
+  });
+
   it('pages with cursors and rejects bad queries, times and cursors with 400', async () => {
     const first = await get('/api/ops/logs/search?limit=2', ADMIN);
     expect(first.body.records).toHaveLength(2);

@@ -40,9 +40,14 @@ export class CatalogTenantInfo implements TenantInfoSource {
     if (!this.cached || now - this.cached.at > this.ttlMs) {
       const value = this.load();
       this.cached = { at: now, value };
-      value.catch(() => {
+      // a failure or an empty catalog (tenants not ingested yet, e.g. right after start)
+      // is not kept: the next call asks again, so tiers appear as soon as tenants do
+      const forget = () => {
         if (this.cached?.value === value) this.cached = undefined;
-      });
+      };
+      value.then(tenants => {
+        if (tenants.size === 0) forget();
+      }, forget);
     }
     return this.cached.value;
   }

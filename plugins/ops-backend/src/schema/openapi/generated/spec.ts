@@ -87,6 +87,7 @@ export const spec = {
         "name": "q",
         "in": "query",
         "required": false,
+        "allowReserved": true,
         "description": "Log query, e.g. `level>=warn service:mailer tenant:acme \"connection refused\" -healthcheck attr.http.status_code:503` (see parseLogQuery in ops-common); empty matches everything.",
         "schema": {
           "type": "string",
@@ -3136,6 +3137,7 @@ export const spec = {
             "name": "q",
             "in": "query",
             "required": true,
+            "allowReserved": true,
             "schema": {
               "type": "string",
               "minLength": 2,
