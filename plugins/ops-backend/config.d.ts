@@ -31,6 +31,16 @@ export interface Config {
       maxPendingRecords?: number;
       /** Most records one export streams. Default 100000. */
       exportMaxRecords?: number;
+      /**
+       * The backend's own log lines into the store (service `backstage`), through the
+       * transport of `opsSelfLogSinkServiceRef` in the root logger. Default off.
+       */
+      selfIngest?: {
+        /** Store the backend's own log lines. Default false. */
+        enabled?: boolean;
+        /** Lines held until the store takes them (oldest dropped past it). Default 10000. */
+        maxBufferedLines?: number;
+      };
     };
     health?: {
       /**

@@ -7,8 +7,13 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { rootLoggerServiceFactory } from './modules/rootLogger';
 
 const backend = createBackend();
+
+// the default root logger plus a transport that stores the backend's own lines in the
+// ops log store (ops.logs.selfIngest.enabled)
+backend.add(rootLoggerServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));

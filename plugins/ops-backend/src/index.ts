@@ -5,6 +5,11 @@
  */
 export { opsPlugin as default } from './plugin';
 export {
+  opsSelfLogSinkServiceRef,
+  SelfLogSink,
+  type SelfLogSinkOptions,
+} from './logs/selfIngest';
+export {
   opsTenantConditions,
   createOpsTenantConditionalDecision,
   opsTenantPermissionResourceRef,

@@ -26,6 +26,7 @@ import { createPlatformSources } from './platform/createPlatformSources';
 import { createRouter } from './router';
 import { createFlags } from './flags/createFlags';
 import { createLogs } from './logs/createLogs';
+import { opsSelfLogSinkServiceRef } from './logs/selfIngest';
 import { createQueues } from './queues/createQueues';
 import { createSamples } from './queues/samples/createSamples';
 import { createNotices } from './notices/createNotices';
@@ -83,6 +84,7 @@ export const opsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        selfLogSink: opsSelfLogSinkServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;

@@ -18,10 +18,12 @@ import { LogsRoutesDeps } from './logsRoutes';
 import { LogsService } from './LogsService';
 import { LogWriter } from './LogWriter';
 import { createOtlpRouter } from './otlp/otlpRouter';
+import { drainSelfLogs } from './selfIngest/drainSelfLogs';
+import { SelfLogSink } from './selfIngest/SelfLogSink';
 
 /**
  * Wires the logs capability: the store, the batched writer (flushed at shutdown), the
- * retention task, the OTLP/HTTP ingest router and the read service over the store and
+ * backend's own log lines drained into it, the retention task, the OTLP/HTTP ingest router and the read service over the store and
  * the providers of `opsLogProvidersExtensionPoint`.
  */
 export async function createLogs(deps: {
@@ -36,12 +38,20 @@ export async function createLogs(deps: {
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
   providers: LogProvider[];
+  /** The backend's own log lines (stored when `ops.logs.selfIngest.enabled`). */
+  selfLogSink?: SelfLogSink;
 }) {
   const { logger } = deps;
   const config = readLogsConfig(deps.config);
   const store = DatabaseLogStore.create(deps.db);
   const writer = new LogWriter(store, config, logger);
-  deps.lifecycle.addShutdownHook(() => writer.close());
+  const selfLogs = deps.selfLogSink?.enabled
+    ? drainSelfLogs(deps.selfLogSink, writer)
+    : undefined;
+  deps.lifecycle.addShutdownHook(async () => {
+    await selfLogs?.stop();
+    await writer.close();
+  });
 
   await deps.scheduler.scheduleTask({
     id: 'ops-logs-retention',

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  opsLogsReadPermission,
   opsTenantFlagsOverridePermission,
   opsTenantNotifyPermission,
   opsTenantQueuePausePermission,
@@ -21,6 +22,7 @@ export const opsTenantPermissions = [
   opsTenantQueuePausePermission,
   opsTenantQueueSamplesUnredactedPermission,
   opsTenantNotifyPermission,
+  opsLogsReadPermission,
 ];
 
 /**

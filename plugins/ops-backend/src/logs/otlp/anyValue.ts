@@ -46,36 +46,56 @@ export function anyValueToText(value: Json): string {
   return typeof js === 'string' ? js : JSON.stringify(js);
 }
 
+/** Limits of flattened attributes. */
+export interface AttributeLimits {
+  maxKeys: number;
+  maxValueChars: number;
+}
+
 /**
- * Adds a KeyValue list to flat string attributes: nested kvlists become dotted keys,
- * arrays JSON text. Entries that are not `{ key, value }` are skipped.
+ * Puts a JSON value into flat string attributes: nested objects become dotted keys (up to
+ * 4 deep), everything else text (arrays as JSON). Null and undefined are skipped; keys past
+ * `limits.maxKeys` too.
+ */
+export function putFlatAttribute(
+  target: Record<string, string>,
+  key: string,
+  value: Json,
+  limits: AttributeLimits,
+  depth = 0,
+) {
+  if (key.length > 256) return;
+  if (
+    !Object.prototype.hasOwnProperty.call(target, key) &&
+    Object.keys(target).length >= limits.maxKeys
+  ) {
+    return;
+  }
+  if (value === undefined || value === null) return;
+  if (isObject(value) && depth < 4) {
+    for (const [k, v] of Object.entries(value)) {
+      putFlatAttribute(target, `${key}.${k}`, v, limits, depth + 1);
+    }
+    return;
+  }
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (text === undefined) return; // functions, symbols
+  target[key] = text.slice(0, limits.maxValueChars);
+}
+
+/**
+ * Adds a KeyValue list to flat string attributes (see {@link putFlatAttribute}).
+ * Entries that are not `{ key, value }` are skipped.
  */
 export function addAttributes(
   target: Record<string, string>,
   list: Json,
-  limits: { maxKeys: number; maxValueChars: number },
+  limits: AttributeLimits,
 ) {
   if (!Array.isArray(list)) return;
-  const put = (key: string, value: Json, depth: number) => {
-    if (key.length > 256) return;
-    if (
-      !Object.prototype.hasOwnProperty.call(target, key) &&
-      Object.keys(target).length >= limits.maxKeys
-    ) {
-      return;
-    }
-    if (value === undefined || value === null) return;
-    if (isObject(value) && depth < 4) {
-      for (const [k, v] of Object.entries(value))
-        put(`${key}.${k}`, v, depth + 1);
-      return;
-    }
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    target[key] = text.slice(0, limits.maxValueChars);
-  };
   for (const kv of list) {
     if (isObject(kv) && typeof kv.key === 'string' && kv.key !== '') {
-      put(kv.key, anyValueToJs(kv.value), 0);
+      putFlatAttribute(target, kv.key, anyValueToJs(kv.value), limits);
     }
   }
 }

@@ -8,7 +8,7 @@ import { addAttributes, anyValueToText } from './anyValue';
 
 /** Stored bodies are cut here (full-text positions and tsvector size stay in bounds). */
 export const MAX_BODY_CHARS = 16_000;
-const ATTRIBUTE_LIMITS = { maxKeys: 128, maxValueChars: 4096 };
+export const ATTRIBUTE_LIMITS = { maxKeys: 128, maxValueChars: 4096 };
 const MAX_NAME_CHARS = 255;
 
 /** The request is not an ExportLogsServiceRequest at all (HTTP 400). */

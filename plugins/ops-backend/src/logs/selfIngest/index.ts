@@ -1,0 +1,2 @@
+export { opsSelfLogSinkServiceRef } from './selfLogSinkServiceRef';
+export { SelfLogSink, type SelfLogSinkOptions } from './SelfLogSink';
