@@ -15,6 +15,8 @@ export interface BenchDatabase {
 export async function createBenchDatabase(
   kind: 'sqlite' | 'pg',
   pgUrl: string,
+  /** start of the Postgres database's name */
+  prefix = 'bench_health',
 ): Promise<BenchDatabase> {
   if (kind === 'sqlite') {
     const knex = knexFactory({
@@ -35,7 +37,7 @@ export async function createBenchDatabase(
 
   const adminUrl = new URL(pgUrl);
   adminUrl.pathname = '/postgres';
-  const name = `bench_health_${process.pid}_${Date.now()}`;
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
   const admin = knexFactory({
     client: 'pg',
     connection: adminUrl.toString(),

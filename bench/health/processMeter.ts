@@ -63,3 +63,11 @@ export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
 };
+
+/** The p-th percentile (nearest rank) of values sorted ascending. */
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length
+    ? sorted[
+        Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+      ]
+    : NaN;

@@ -28,3 +28,7 @@ export function toMillis(value: unknown): number | undefined {
   if (value === null || value === undefined) return undefined;
   return typeof value === 'number' ? value : Number(value);
 }
+
+/** A nullable column's value, `undefined` for SQL `NULL`. */
+export const orUndefined = <T>(value: T | null | undefined): T | undefined =>
+  value === null ? undefined : value;

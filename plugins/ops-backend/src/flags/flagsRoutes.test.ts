@@ -1,72 +1,21 @@
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import permissionPlugin from '@backstage/plugin-permission-backend';
 import request from 'supertest';
-import { opsPlugin } from '../plugin';
-import { examplePolicyModule, OPS_ADMINS } from './__testUtils__/examplePolicy';
-import { mockAuthWithActorsFactory } from './__testUtils__/mockAuthWithActors';
+import { ADMIN, PLAIN } from '../__testUtils__/examplePolicyPermissions';
+import {
+  asCaller,
+  CallerMatrixRoute,
+  describeCallerMatrix,
+  OWNER,
+  startOpsWithTenantPolicy,
+} from '../__testUtils__/startOpsWithTenantPolicy';
 
 jest.setTimeout(60_000);
 
-const ADMIN = 'user:default/admin';
-const OWNER = 'user:default/owner'; // owns tenant acme through group team-acme
-const PLAIN = 'user:default/plain';
-
-const tenant = (name: string, owner: string): Entity => ({
-  apiVersion: 'opsconsole.io/v1alpha1',
-  kind: 'Tenant',
-  metadata: { name, namespace: 'default' },
-  spec: { owner, tier: 'pro', region: 'eu', status: 'active' },
-});
-
-const ownership: Record<string, string[]> = {
-  [ADMIN]: [ADMIN, OPS_ADMINS],
-  [OWNER]: [OWNER, 'group:default/team-acme'],
-  [PLAIN]: [PLAIN],
-};
-
-type Caller = 'none' | 'plain' | 'owner' | 'admin' | 'service';
-
 describe('flags routes', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startOpsWithTenantPolicy>>['server'];
 
   beforeAll(async () => {
-    const backend = await startTestBackend({
-      features: [
-        opsPlugin,
-        permissionPlugin,
-        examplePolicyModule,
-        permissionsServiceFactory,
-        mockAuthWithActorsFactory,
-        mockServices.userInfo.mock({
-          getUserInfo: async credentials => {
-            const ref = (credentials.principal as { userEntityRef: string })
-              .userEntityRef;
-            return { userEntityRef: ref, ownershipEntityRefs: ownership[ref] };
-          },
-        }).factory,
-        catalogServiceMock.factory({
-          entities: [
-            tenant('acme', 'team-acme'),
-            tenant('globex', 'group:default/team-globex'),
-          ],
-        }),
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-        mockServices.rootConfig.factory({
-          data: { permission: { enabled: true } },
-        }),
-      ],
-    });
-    server = backend.server;
-    await as('admin')(
+    ({ server } = await startOpsWithTenantPolicy({ tier: 'pro' }));
+    await asCaller('admin')(
       request(server)
         .post('/api/ops/flags')
         .send({
@@ -81,29 +30,8 @@ describe('flags routes', () => {
     ).expect(201);
   });
 
-  function as(caller: Caller) {
-    return (req: request.Test) => {
-      switch (caller) {
-        case 'none':
-          return req;
-        case 'service':
-          return req.set('authorization', mockCredentials.service.header());
-        default:
-          return req.set(
-            'authorization',
-            mockCredentials.user.header(`user:default/${caller}`),
-          );
-      }
-    };
-  }
-
   let created = 0;
-  const routes: Array<{
-    name: string;
-    call: () => request.Test;
-    before?: () => Promise<unknown>;
-    expected: Record<Caller, number>;
-  }> = [
+  const routes: CallerMatrixRoute[] = [
     {
       name: 'GET /flags',
       call: () => request(server).get('/api/ops/flags'),
@@ -164,7 +92,7 @@ describe('flags routes', () => {
     {
       name: 'DELETE /flags/{key}/overrides/{tenant} of an owned tenant',
       before: () =>
-        as('admin')(
+        asCaller('admin')(
           request(server)
             .put('/api/ops/flags/ai-composer/overrides/acme')
             .send({ variant: 'off', reason: 'setup' }),
@@ -182,19 +110,10 @@ describe('flags routes', () => {
     },
   ];
 
-  describe.each(routes)('$name', ({ call, before, expected }) => {
-    it.each(Object.entries(expected) as Array<[Caller, number]>)(
-      'as %s: %d',
-      async (caller, status) => {
-        await before?.();
-        const res = await as(caller)(call());
-        expect(res.status).toBe(status);
-      },
-    );
-  });
+  describeCallerMatrix(routes);
 
   it('lets an owner override only the tenants they own, even with a tenant the catalog lacks', async () => {
-    const res = await as('owner')(
+    const res = await asCaller('owner')(
       request(server)
         .put('/api/ops/flags/ai-composer/overrides/unknown-tenant')
         .send({ variant: 'off', reason: 'x' }),
@@ -304,7 +223,7 @@ describe('flags routes', () => {
     ] as Array<[string, number, string, () => request.Test]>)(
       '%s → %d',
       async (_name, status, message, call) => {
-        const res = await as('admin')(call());
+        const res = await asCaller('admin')(call());
         expect(res.status).toBe(status);
         expect(JSON.stringify(res.body.error)).toContain(message);
       },
@@ -312,18 +231,18 @@ describe('flags routes', () => {
   });
 
   it('audits flag changes and overrides with actor, reason, before and after', async () => {
-    await as('admin')(
+    await asCaller('admin')(
       request(server)
         .patch('/api/ops/flags/ai-composer')
         .send({ reason: 'incident 7', change: { killSwitch: true } }),
     ).expect(200);
-    await as('owner')(
+    await asCaller('owner')(
       request(server)
         .put('/api/ops/flags/ai-composer/overrides/acme')
         .send({ variant: 'on', reason: 'acme needs it for the launch' }),
     ).expect(200);
 
-    const flagAudit = await as('admin')(
+    const flagAudit = await asCaller('admin')(
       request(server).get(
         `/api/ops/audit?targetRef=${encodeURIComponent(
           'flag:default/ai-composer',
@@ -341,7 +260,7 @@ describe('flags routes', () => {
       },
     });
 
-    const tenantAudit = await as('admin')(
+    const tenantAudit = await asCaller('admin')(
       request(server).get(
         `/api/ops/audit?targetRef=${encodeURIComponent('tenant:default/acme')}`,
       ),
@@ -358,7 +277,7 @@ describe('flags routes', () => {
       },
     });
 
-    const detail = await as('plain')(
+    const detail = await asCaller('plain')(
       request(server).get('/api/ops/flags/ai-composer'),
     );
     expect(detail.body.history[0]).toMatchObject({
@@ -367,7 +286,7 @@ describe('flags routes', () => {
       actor: OWNER,
       after: { variant: 'on' },
     });
-    const list = await as('plain')(request(server).get('/api/ops/flags'));
+    const list = await asCaller('plain')(request(server).get('/api/ops/flags'));
     expect(
       list.body.flags.find((f: any) => f.flag.key === 'ai-composer'),
     ).toMatchObject({
@@ -377,17 +296,17 @@ describe('flags routes', () => {
   });
 
   it('audits a refused change as a failure, and a denied one not at all', async () => {
-    await as('admin')(
+    await asCaller('admin')(
       request(server)
         .put('/api/ops/flags/ai-composer/overrides/globex')
         .send({ variant: 'nope', reason: 'typo' }),
     ).expect(400);
-    await as('plain')(
+    await asCaller('plain')(
       request(server)
         .put('/api/ops/flags/ai-composer/overrides/globex')
         .send({ variant: 'on', reason: 'sneaky' }),
     ).expect(403);
-    const audit = await as('admin')(
+    const audit = await asCaller('admin')(
       request(server).get(
         `/api/ops/audit?targetRef=${encodeURIComponent(
           'tenant:default/globex',

@@ -1,34 +1,15 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { OPS_MIGRATIONS_DIR } from '../database/migrations';
+import { describeMigration } from '../__testUtils__/describeMigration';
 
 jest.setTimeout(60_000);
 
-const TABLES = [
-  'ops_flags',
-  'ops_flag_overrides',
-  'ops_flag_changes',
-  'ops_flag_evaluations',
-];
-
-describe('flags migration', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-
-  it.each(databases.eachSupportedId())(
-    'goes up, down and up again on %p',
-    async id => {
-      const knex = await databases.init(id);
-      const config = { directory: OPS_MIGRATIONS_DIR };
-      await knex.migrate.latest(config);
-      for (const table of TABLES) {
-        expect(await knex.schema.hasTable(table)).toBe(true);
-      }
-      await knex.migrate.down({ ...config, name: '202611260100_flags.js' });
-      for (const table of TABLES) {
-        expect(await knex.schema.hasTable(table)).toBe(false);
-      }
-      expect(await knex.schema.hasTable('ops_audit_events')).toBe(true);
-      await knex.migrate.latest(config);
-      expect(await knex.schema.hasTable('ops_flags')).toBe(true);
-    },
-  );
+describeMigration({
+  name: 'flags',
+  migration: '202611260100_flags.js',
+  tables: [
+    'ops_flags',
+    'ops_flag_overrides',
+    'ops_flag_changes',
+    'ops_flag_evaluations',
+  ],
+  earlierTable: 'ops_audit_events',
 });

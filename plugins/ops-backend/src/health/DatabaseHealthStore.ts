@@ -1,7 +1,8 @@
 import { SourceStatus } from '@opsconsole/backstage-plugin-ops-common';
 import { HealthTarget } from '@opsconsole/backstage-plugin-ops-node';
 import { Knex } from 'knex';
-import { toMillis } from '../database/migrations';
+import { chunks } from '../database/chunks';
+import { orUndefined, toMillis } from '../database/migrations';
 import {
   emptyHistogram,
   mergeInto,
@@ -22,16 +23,6 @@ import { TargetStats } from './targetStats';
 const CHUNK = 400;
 
 type Row = Record<string, any>;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
-}
-
-const orUndefined = <T>(v: T | null): T | undefined =>
-  v === null ? undefined : v;
 
 function toTarget(row: Row): StoredTarget {
   return {
@@ -92,7 +83,7 @@ export class DatabaseHealthStore implements HealthStore {
     targets: Array<HealthTarget & { providerId: string }>,
     now: number,
   ) {
-    for (const batch of chunks(targets)) {
+    for (const batch of chunks(targets, CHUNK)) {
       await this.db('ops_health_targets')
         .insert(
           batch.map(t => ({
@@ -128,7 +119,7 @@ export class DatabaseHealthStore implements HealthStore {
     const gone = existing
       .map(r => r.entity_ref as string)
       .filter(ref => !keep.has(ref));
-    for (const batch of chunks(gone)) {
+    for (const batch of chunks(gone, CHUNK)) {
       await this.db('ops_health_targets').whereIn('entity_ref', batch).delete();
     }
     return gone.length;
@@ -153,7 +144,7 @@ export class DatabaseHealthStore implements HealthStore {
     await this.db.transaction(async tx => {
       const refs = records.map(r => r.entityRef);
       const previous = new Map<string, Row>();
-      for (const batch of chunks(refs)) {
+      for (const batch of chunks(refs, CHUNK)) {
         const rows: Row[] = await tx('ops_health_targets')
           .whereIn('entity_ref', batch)
           .select('entity_ref', 'status', 'status_since');
@@ -161,7 +152,7 @@ export class DatabaseHealthStore implements HealthStore {
       }
 
       const probed = records.filter(r => r.outcome.status !== 'misconfigured');
-      for (const batch of chunks(probed)) {
+      for (const batch of chunks(probed, CHUNK)) {
         await tx('ops_health_samples').insert(
           batch.map(({ entityRef, outcome }) => ({
             entity_ref: entityRef,
@@ -235,7 +226,7 @@ export class DatabaseHealthStore implements HealthStore {
     }
     const fresh = [...rollups.values()];
     const starts = [...new Set(fresh.map(r => r.bucketStart))];
-    for (const batch of chunks(fresh)) {
+    for (const batch of chunks(fresh, CHUNK)) {
       const existing: Row[] = await tx('ops_health_rollups')
         .where('resolution_s', resolutionS)
         .whereIn('bucket_start', starts)

@@ -52,6 +52,13 @@ describe('notice routes over SMTP', () => {
     as(who)(request(server).get(path));
   const post = (path: string, body: object, who?: string) =>
     as(who)(request(server).post(path).send(body));
+  /** Sends (or previews) the Security Alert with `reason` to acme as an ops admin. */
+  const sendAsAdmin = (preview: '' | '/preview' = '') =>
+    post(
+      `/api/ops/tenants/acme/notices${preview}`,
+      { templateId: 'security-alert', reason },
+      ADMIN,
+    );
 
   describePermissionMatrix(
     () => server,
@@ -96,11 +103,7 @@ describe('notice routes over SMTP', () => {
 
   it('previews without sending or storing', async () => {
     const before = smtp.received.length;
-    const res = await post(
-      '/api/ops/tenants/acme/notices/preview',
-      { templateId: 'security-alert', reason },
-      ADMIN,
-    );
+    const res = await sendAsAdmin('/preview');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       tenantId: 'acme',
@@ -117,11 +120,7 @@ describe('notice routes over SMTP', () => {
   });
 
   it('sends the notice to the tenant admin over SMTP, stores and audits it', async () => {
-    const res = await post(
-      '/api/ops/tenants/acme/notices',
-      { templateId: 'security-alert', reason },
-      ADMIN,
-    );
+    const res = await sendAsAdmin();
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       tenantId: 'acme',

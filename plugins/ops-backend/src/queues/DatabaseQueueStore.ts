@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { chunks } from '../database/chunks';
-import { toMillis } from '../database/migrations';
+import { orUndefined, toMillis } from '../database/migrations';
 import {
   HistoryQuery,
   HOUR_MS,
@@ -18,15 +18,13 @@ const INSERT_CHUNK = 200;
 type Row = Record<string, any>;
 
 const num = (v: unknown) => Number(v ?? 0);
-const optional = <T>(v: T | null | undefined) =>
-  v === null || v === undefined ? undefined : v;
 
 function toSample(row: Row): QueueSampleRecord {
   return {
     queueId: row.queue_id,
     source: row.source,
     name: row.name,
-    tenantId: optional(row.tenant_id),
+    tenantId: orUndefined(row.tenant_id),
     ts: toMillis(row.ts)!,
     counts: {
       waiting: num(row.waiting),
@@ -70,8 +68,8 @@ function toPause(row: Row): StoredPause {
   return {
     tenantId: row.tenant_id,
     paused: Boolean(row.paused),
-    reason: optional(row.reason),
-    pausedBy: optional(row.paused_by),
+    reason: orUndefined(row.reason),
+    pausedBy: orUndefined(row.paused_by),
     pausedAt: toMillis(row.paused_at),
     autoResumeAt: toMillis(row.auto_resume_at),
     updatedAt: toMillis(row.updated_at)!,

@@ -1,50 +1,23 @@
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import {
   createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import permissionPlugin from '@backstage/plugin-permission-backend';
 import { opsQueueProvidersExtensionPoint } from '@opsconsole/backstage-plugin-ops-node';
 import request from 'supertest';
-import {
-  examplePolicyModule,
-  OPS_ADMINS,
-} from '../flags/__testUtils__/examplePolicy';
-import { mockAuthWithActorsFactory } from '../flags/__testUtils__/mockAuthWithActors';
-import { opsPlugin } from '../plugin';
 import {
   InMemoryQueueProvider,
   queueSnapshot,
 } from '../__testUtils__/InMemoryQueueProvider';
+import {
+  asCaller,
+  CallerMatrixRoute,
+  describeCallerMatrix,
+  OWNER,
+  startOpsWithTenantPolicy,
+} from '../__testUtils__/startOpsWithTenantPolicy';
 
 jest.setTimeout(60_000);
-
-const ADMIN = 'user:default/admin';
-const OWNER = 'user:default/owner'; // owns tenant acme through group team-acme
-const PLAIN = 'user:default/plain';
-
-const tenant = (name: string, owner: string): Entity => ({
-  apiVersion: 'opsconsole.io/v1alpha1',
-  kind: 'Tenant',
-  metadata: { name, namespace: 'default' },
-  spec: { owner, tier: 'enterprise', region: 'eu', status: 'active' },
-});
-
-const ownership: Record<string, string[]> = {
-  [ADMIN]: [ADMIN, OPS_ADMINS],
-  [OWNER]: [OWNER, 'group:default/team-acme'],
-  [PLAIN]: [PLAIN],
-};
-
-type Caller = 'none' | 'plain' | 'owner' | 'admin' | 'service';
 
 const platform = new InMemoryQueueProvider('platform', {
   queues: [
@@ -55,12 +28,12 @@ const platform = new InMemoryQueueProvider('platform', {
 const bullmq = new InMemoryQueueProvider('bullmq');
 
 describe('queue routes', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startOpsWithTenantPolicy>>['server'];
 
   beforeAll(async () => {
-    const backend = await startTestBackend({
+    ({ server } = await startOpsWithTenantPolicy({
+      tier: 'enterprise',
       features: [
-        opsPlugin,
         createBackendModule({
           pluginId: 'ops',
           moduleId: 'test-queues',
@@ -78,63 +51,18 @@ describe('queue routes', () => {
           deps: {},
           factory: () => ({ send: async () => {} }),
         }),
-        permissionPlugin,
-        examplePolicyModule,
-        permissionsServiceFactory,
-        mockAuthWithActorsFactory,
-        mockServices.userInfo.mock({
-          getUserInfo: async credentials => {
-            const ref = (credentials.principal as { userEntityRef: string })
-              .userEntityRef;
-            return { userEntityRef: ref, ownershipEntityRefs: ownership[ref] };
-          },
-        }).factory,
-        catalogServiceMock.factory({
-          entities: [
-            tenant('acme', 'team-acme'),
-            tenant('globex', 'group:default/team-globex'),
-          ],
-        }),
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-        mockServices.rootConfig.factory({
-          data: { permission: { enabled: true } },
-        }),
       ],
-    });
-    server = backend.server;
+    }));
   });
 
-  function as(caller: Caller) {
-    return (req: request.Test) => {
-      switch (caller) {
-        case 'none':
-          return req;
-        case 'service':
-          return req.set('authorization', mockCredentials.service.header());
-        default:
-          return req.set(
-            'authorization',
-            mockCredentials.user.header(`user:default/${caller}`),
-          );
-      }
-    };
-  }
-
   const resume = (tenantId: string) => () =>
-    as('admin')(
+    asCaller('admin')(
       request(server)
         .post(`/api/ops/tenants/${tenantId}/queues/resume`)
         .send({ reason: 'reset' }),
     ).expect(200);
 
-  const routes: Array<{
-    name: string;
-    call: () => request.Test;
-    before?: () => Promise<unknown>;
-    expected: Record<Caller, number>;
-  }> = [
+  const routes: CallerMatrixRoute[] = [
     {
       name: 'GET /queues',
       call: () => request(server).get('/api/ops/queues'),
@@ -186,20 +114,11 @@ describe('queue routes', () => {
     },
   ];
 
-  describe.each(routes)('$name', ({ call, before, expected }) => {
-    it.each(Object.entries(expected) as Array<[Caller, number]>)(
-      'as %s: %d',
-      async (caller, status) => {
-        await before?.();
-        const res = await as(caller)(call());
-        expect(res.status).toBe(status);
-      },
-    );
-  });
+  describeCallerMatrix(routes);
 
   it('pauses one tenant, shows it on the overview and in the tenant timeline with before/after', async () => {
     await resume('acme')();
-    const paused = await as('owner')(
+    const paused = await asCaller('owner')(
       request(server)
         .post('/api/ops/tenants/acme/queues/pause')
         .send({
@@ -218,7 +137,7 @@ describe('queue routes', () => {
 
     // a source that is down degrades its part of the overview only
     bullmq.failWith = new Error('connect ECONNREFUSED 127.0.0.1:6379');
-    const overview = await as('plain')(
+    const overview = await asCaller('plain')(
       request(server).get('/api/ops/queues?tenantId=acme'),
     );
     bullmq.failWith = undefined;
@@ -245,7 +164,7 @@ describe('queue routes', () => {
       false,
     );
 
-    const timeline = await as('admin')(
+    const timeline = await asCaller('admin')(
       request(server).get('/api/ops/tenants/acme/timeline?limit=1'),
     );
     expect(timeline.body.events).toEqual([
@@ -262,7 +181,7 @@ describe('queue routes', () => {
       }),
     ]);
 
-    const resumed = await as('owner')(
+    const resumed = await asCaller('owner')(
       request(server)
         .post('/api/ops/tenants/acme/queues/resume')
         .send({ reason: 'password reset, clean' }),
@@ -273,7 +192,7 @@ describe('queue routes', () => {
       paused: false,
     });
     const [resumeEvent] = (
-      await as('admin')(
+      await asCaller('admin')(
         request(server).get('/api/ops/tenants/acme/timeline?limit=1'),
       )
     ).body.events;
@@ -345,7 +264,7 @@ describe('queue routes', () => {
         () => request(server).get('/api/ops/queues?source=rabbit'),
       ],
     ])('%s: %d', async (_name, status, message, call) => {
-      const res = await as('admin')(call());
+      const res = await asCaller('admin')(call());
       expect(res.status).toBe(status);
       expect(res.body.error.message).toContain(message);
     });
@@ -353,7 +272,7 @@ describe('queue routes', () => {
     it('409 for a tenant that is already paused', async () => {
       await resume('acme')();
       const pause = () =>
-        as('admin')(
+        asCaller('admin')(
           request(server)
             .post('/api/ops/tenants/acme/queues/pause')
             .send({ reason: 'x' }),

@@ -3,11 +3,13 @@ import {
   opsTenantQueuePausePermission,
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
+import { Request } from 'express';
 import { AuditService } from '../audit/AuditService';
 import { requirePermission } from '../auth/requirePermission';
 import { requireTenantPermission } from '../permissions/authorizeTenant';
 import { OpsRouter, RouteAuth } from '../routerTypes';
 import { QueueRoutesDeps } from './createQueues';
+import { PauseChange } from './QueuePauses';
 
 /** Mounts the queue routes of the spec (overview, history, alerts, pause, resume). */
 export function mountQueueRoutes(
@@ -48,7 +50,13 @@ export function mountQueueRoutes(
     );
   });
 
-  router.post('/tenants/:tenantId/queues/pause', async (req, res) => {
+  /** Pauses or resumes a tenant's queues as the caller; audited with before/after. */
+  async function changePause(
+    req: Request<{ tenantId: string }, any, any, any, any>,
+    action: 'tenant-queue-pause' | 'tenant-queue-resume',
+    details: { reason: string; autoResumeAt?: string },
+    run: (tenantId: string, actor: string) => Promise<PauseChange>,
+  ) {
     const { tenantId } = req.params;
     const credentials = await requireTenantPermission(
       deps,
@@ -57,45 +65,36 @@ export function mountQueueRoutes(
       tenantId,
     );
     const { after } = await audit.audited({
-      action: 'tenant-queue-pause',
+      action,
       request: req,
       credentials,
       targetRef: tenantEntityRef(tenantId),
       severityLevel: 'high',
-      details: {
-        tenantId,
-        reason: req.body.reason,
-        autoResumeAt: req.body.autoResumeAt,
-      },
-      run: () =>
-        queuePauses.pause(
-          tenantId,
-          req.body,
-          credentials.principal.userEntityRef,
-        ),
+      details: { tenantId, ...details },
+      run: () => run(tenantId, credentials.principal.userEntityRef),
       describeResult: r => ({ before: r.before, after: r.after }),
     });
-    res.json(after);
+    return after;
+  }
+
+  router.post('/tenants/:tenantId/queues/pause', async (req, res) => {
+    const { reason, autoResumeAt } = req.body;
+    res.json(
+      await changePause(
+        req,
+        'tenant-queue-pause',
+        { reason, autoResumeAt },
+        (tenantId, actor) => queuePauses.pause(tenantId, req.body, actor),
+      ),
+    );
   });
 
   router.post('/tenants/:tenantId/queues/resume', async (req, res) => {
-    const { tenantId } = req.params;
-    const credentials = await requireTenantPermission(
-      deps,
-      req,
-      opsTenantQueuePausePermission,
-      tenantId,
+    const { reason } = req.body;
+    res.json(
+      await changePause(req, 'tenant-queue-resume', { reason }, tenantId =>
+        queuePauses.resume(tenantId, reason),
+      ),
     );
-    const { after } = await audit.audited({
-      action: 'tenant-queue-resume',
-      request: req,
-      credentials,
-      targetRef: tenantEntityRef(tenantId),
-      severityLevel: 'high',
-      details: { tenantId, reason: req.body.reason },
-      run: () => queuePauses.resume(tenantId, req.body.reason),
-      describeResult: r => ({ before: r.before, after: r.after }),
-    });
-    res.json(after);
   });
 }

@@ -1,5 +1,7 @@
 import TextField from '@material-ui/core/TextField';
 
+const DEFAULT_MIN_WIDTH = 160;
+
 export interface FilterSelectProps<Value extends string> {
   id: string;
   label: string;
@@ -12,15 +14,24 @@ export interface FilterSelectProps<Value extends string> {
   /** The label of the "all" (`''`) option, e.g. "All owners". */
   allLabel: string;
   onChange: (value: Value | '') => void;
-  minWidth: number;
+  /** Minimum width in pixels (default 160). */
+  minWidth?: number;
 }
 
 /** A native outlined select of a filter toolbar, with an "all" option first. */
 export function FilterSelect<Value extends string>(
   props: FilterSelectProps<Value>,
 ) {
-  const { id, label, value, options, labelOf, allLabel, onChange, minWidth } =
-    props;
+  const {
+    id,
+    label,
+    value,
+    options,
+    labelOf,
+    allLabel,
+    onChange,
+    minWidth = DEFAULT_MIN_WIDTH,
+  } = props;
   return (
     <TextField
       select

@@ -1,23 +1,12 @@
 import { render, screen } from '@testing-library/react';
 import { entityHistory } from '../../__testUtils__/fixtures';
+import { mockChartContainerSize } from '../../__testUtils__/layout';
 import { HealthHistoryCharts } from './HealthHistoryCharts';
 
-// jsdom does no layout: give the charts' containers a size so recharts draws
-// (only them: a sized legend would take the whole chart height)
-function giveChartContainersASize() {
-  const original = HTMLElement.prototype.getBoundingClientRect;
-  return jest
-    .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
-    .mockImplementation(function rect(this: HTMLElement) {
-      return this.classList.contains('recharts-responsive-container')
-        ? ({ width: 600, height: 240 } as DOMRect)
-        : original.call(this);
-    });
-}
-
 describe('HealthHistoryCharts', () => {
+  mockChartContainerSize();
+
   it('draws latency p50/p95 lines and an availability area', () => {
-    const size = giveChartContainersASize();
     render(<HealthHistoryCharts history={entityHistory} />);
 
     const latency = screen.getByTestId('latency-chart');
@@ -34,7 +23,6 @@ describe('HealthHistoryCharts', () => {
     // the lowest bucket is 95 %: the axis starts at 90 %
     expect(availability).toHaveTextContent('90 %');
     expect(availability).toHaveTextContent('100 %');
-    size.mockRestore();
   });
 
   it('says so when there are no probes in the range', () => {

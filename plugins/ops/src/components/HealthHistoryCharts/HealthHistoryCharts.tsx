@@ -2,28 +2,10 @@ import { useMemo } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  Area,
-  AreaChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { DateTime } from 'luxon';
 import { EntityHistory } from '@opsconsole/backstage-plugin-ops-common';
 import { formatLatency, formatPercent } from '../../utils/format';
 import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
-import {
-  CHART_MARGIN,
-  ChartFigure,
-  VALUE_AXIS_WIDTH,
-  formatTimeLabel,
-  timeXAxisProps,
-} from '../charts';
+import { TimeSeriesChart, toTimePoints } from '../charts';
 
 const MAX_POINTS_WITH_DOTS = 48;
 
@@ -45,30 +27,17 @@ function percentTicks(floor: number): number[] {
   return ticks;
 }
 
-interface ChartPoint {
-  time: number;
-  p50: number | null;
-  p95: number | null;
-  uptime: number | null;
-  samples: number;
-  failures: number;
-}
-
-function toPoints(history: EntityHistory): ChartPoint[] {
-  return history.buckets
-    .map(bucket => ({
-      time: DateTime.fromISO(bucket.start).toMillis(),
-      p50: bucket.latencyP50Ms ?? null,
-      p95: bucket.latencyP95Ms ?? null,
-      uptime:
-        bucket.uptime === null || bucket.uptime === undefined
-          ? null
-          : bucket.uptime * 100,
-      samples: bucket.samples,
-      failures: bucket.failures,
-    }))
-    .filter(point => Number.isFinite(point.time))
-    .sort((a, b) => a.time - b.time);
+function toPoints(history: EntityHistory) {
+  return toTimePoints(history.buckets, bucket => ({
+    p50: bucket.latencyP50Ms ?? null,
+    p95: bucket.latencyP95Ms ?? null,
+    uptime:
+      bucket.uptime === null || bucket.uptime === undefined
+        ? null
+        : bucket.uptime * 100,
+    samples: bucket.samples,
+    failures: bucket.failures,
+  }));
 }
 
 /** @public */
@@ -95,7 +64,6 @@ export function HealthHistoryCharts(props: HealthHistoryChartsProps) {
     ? Math.max(0, Math.floor((lowestUptime - 1) / 5) * 5)
     : 0;
   const uptimeTicks = percentTicks(uptimeFloor);
-  // lines do not join across empty buckets: dots keep isolated buckets visible
   const showDots =
     points.filter(point => point.samples > 0).length <= MAX_POINTS_WITH_DOTS;
 
@@ -107,82 +75,54 @@ export function HealthHistoryCharts(props: HealthHistoryChartsProps) {
     );
   }
 
-  const axisColor = theme.palette.text.secondary;
-  const timeAxis = timeXAxisProps(history.range, axisColor);
-  const valueAxis = { stroke: axisColor, width: VALUE_AXIS_WIDTH };
-  const series = {
-    dot: showDots ? { r: 2 } : false,
-    connectNulls: false,
-    isAnimationActive: false,
-  };
+  // lines do not join across empty buckets: dots keep isolated buckets visible
+  const dot = showDots ? { r: 2 } : false;
 
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} lg={6}>
-        <ChartFigure
+        <TimeSeriesChart
+          kind="line"
           testId="latency-chart"
           label="Latency p50 and p95"
           caption="Latency (p50 / p95)"
-        >
-          <LineChart data={points} margin={CHART_MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis {...timeAxis} />
-            <YAxis
-              tickFormatter={(value: number) => formatLatency(value)}
-              {...valueAxis}
-            />
-            <Tooltip
-              labelFormatter={formatTimeLabel}
-              formatter={(value: number) => formatLatency(value)}
-            />
-            <Legend />
-            <Line
-              type="monotone"
-              dataKey="p50"
-              name="p50"
-              stroke={theme.palette.primary.main}
-              {...series}
-            />
-            <Line
-              type="monotone"
-              dataKey="p95"
-              name="p95"
-              stroke={HEALTH_STATUS_COLORS.warn.background}
-              {...series}
-            />
-          </LineChart>
-        </ChartFigure>
+          points={points}
+          range={history.range}
+          formatValue={formatLatency}
+          dot={dot}
+          series={[
+            { dataKey: 'p50', name: 'p50', color: theme.palette.primary.main },
+            {
+              dataKey: 'p95',
+              name: 'p95',
+              color: HEALTH_STATUS_COLORS.warn.background,
+            },
+          ]}
+        />
       </Grid>
       <Grid item xs={12} lg={6}>
-        <ChartFigure
+        <TimeSeriesChart
+          kind="area"
           testId="availability-chart"
           label="Availability"
           caption="Availability (uptime %)"
-        >
-          <AreaChart data={points} margin={CHART_MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis {...timeAxis} />
-            <YAxis
-              domain={[uptimeFloor, 100]}
-              ticks={uptimeTicks}
-              tickFormatter={(value: number) => `${value} %`}
-              {...valueAxis}
-            />
-            <Tooltip
-              labelFormatter={formatTimeLabel}
-              formatter={(value: number) => formatPercent(value / 100)}
-            />
-            <Area
-              type="stepAfter"
-              dataKey="uptime"
-              name="Uptime"
-              stroke={HEALTH_STATUS_COLORS.pass.background}
-              fill={HEALTH_STATUS_COLORS.pass.background}
-              fillOpacity={0.2}
-              {...series}
-            />
-          </AreaChart>
-        </ChartFigure>
+          points={points}
+          range={history.range}
+          valueAxis={{ domain: [uptimeFloor, 100], ticks: uptimeTicks }}
+          formatValue={value => `${value} %`}
+          formatTooltipValue={value => formatPercent(value / 100)}
+          curve="stepAfter"
+          dot={dot}
+          legend={false}
+          series={[
+            {
+              dataKey: 'uptime',
+              name: 'Uptime',
+              color: HEALTH_STATUS_COLORS.pass.background,
+              fillOpacity: 0.2,
+            },
+          ]}
+        />
       </Grid>
     </Grid>
   );

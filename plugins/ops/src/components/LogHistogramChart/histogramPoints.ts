@@ -3,22 +3,20 @@ import {
   LogHistogram,
   LogLevel,
 } from '@opsconsole/backstage-plugin-ops-common';
+import { toTimePoints } from '../charts';
 
 /** One bar of the histogram: its bucket start (epoch ms) and a count per level. */
 export type HistogramPoint = { time: number } & Record<LogLevel, number>;
 
 /** Bars in time order, every level present (0 when absent). */
 export function histogramPoints(histogram: LogHistogram): HistogramPoint[] {
-  return histogram.buckets
-    .map(bucket => {
-      const point = { time: Date.parse(bucket.start) } as HistogramPoint;
-      for (const level of LOG_LEVELS) {
-        point[level] = bucket.counts[level] ?? 0;
-      }
-      return point;
-    })
-    .filter(point => Number.isFinite(point.time))
-    .sort((a, b) => a.time - b.time);
+  return toTimePoints(
+    histogram.buckets,
+    bucket =>
+      Object.fromEntries(
+        LOG_LEVELS.map(level => [level, bucket.counts[level] ?? 0]),
+      ) as Record<LogLevel, number>,
+  );
 }
 
 /** The levels with at least one record, least severe first (stacking order). */

@@ -5,8 +5,6 @@ import { SearchField } from '../SearchField';
 import { ToolbarRow } from '../ToolbarRow';
 import { QUEUE_STATES, QUEUE_STATE_LABELS, QueueFilters } from './filters';
 
-const SELECT_MIN_WIDTH = 160;
-
 /** Tenant ID search and the source and state filters of the queue overview. */
 export function QueuesToolbar(props: {
   filters: QueueFilters;
@@ -32,7 +30,6 @@ export function QueuesToolbar(props: {
         labelOf={source => source}
         allLabel="All sources"
         onChange={source => onChange({ ...filters, source })}
-        minWidth={SELECT_MIN_WIDTH}
       />
       <FilterSelect
         id="ops-queues-state"
@@ -42,7 +39,6 @@ export function QueuesToolbar(props: {
         labelOf={state => QUEUE_STATE_LABELS[state]}
         allLabel="All states"
         onChange={state => onChange({ ...filters, state })}
-        minWidth={SELECT_MIN_WIDTH}
       />
       <Typography variant="body2" color="textSecondary">
         Sampled <RelativeTime value={sampledAt} />

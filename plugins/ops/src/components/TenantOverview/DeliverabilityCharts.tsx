@@ -2,25 +2,8 @@ import { useMemo } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  Area,
-  AreaChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { TenantDeliverability } from '@opsconsole/backstage-plugin-ops-common';
-import {
-  CHART_MARGIN,
-  ChartFigure,
-  VALUE_AXIS_WIDTH,
-  formatTimeLabel,
-  timeXAxisProps,
-} from '../charts';
+import { TimeSeries, TimeSeriesChart } from '../charts';
 import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
 import {
   DeliverabilityPoint,
@@ -29,68 +12,28 @@ import {
 
 const FLEET_COLOR = '#9e9e9e';
 
-/** Props every series of these charts shares. */
-const SERIES = {
-  type: 'monotone',
-  dot: false,
-  connectNulls: false,
-  isAnimationActive: false,
-} as const;
-
-interface VolumeSeries {
-  dataKey: keyof DeliverabilityPoint;
-  name: string;
-  color: string;
-  fillOpacity: number;
-}
-
 const formatRate = (digits: number) => (value: number | null) =>
   value === null || value === undefined ? '–' : `${value.toFixed(digits)} %`;
 
-interface RateChartProps {
-  points: DeliverabilityPoint[];
+interface RateChart {
   testId: string;
   caption: string;
   tenantKey: keyof DeliverabilityPoint;
   fleetKey: keyof DeliverabilityPoint;
   color: string;
   digits: number;
-  range: TenantDeliverability['range'];
 }
 
-function RateChart(props: RateChartProps) {
-  const { points, testId, caption, tenantKey, fleetKey, color, digits, range } =
-    props;
-  const theme = useTheme();
-  const axisColor = theme.palette.text.secondary;
-  const format = formatRate(digits);
-  return (
-    <ChartFigure testId={testId} label={caption} caption={caption}>
-      <LineChart data={points} margin={CHART_MARGIN}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis {...timeXAxisProps(range, axisColor)} />
-        <YAxis
-          stroke={axisColor}
-          width={VALUE_AXIS_WIDTH}
-          tickFormatter={(value: number) => format(value)}
-        />
-        <Tooltip
-          labelFormatter={formatTimeLabel}
-          formatter={(value: number) => format(value)}
-        />
-        <Legend />
-        <Line dataKey={tenantKey} name="Tenant" stroke={color} {...SERIES} />
-        <Line
-          dataKey={fleetKey}
-          name="Fleet"
-          stroke={FLEET_COLOR}
-          strokeDasharray="4 4"
-          {...SERIES}
-        />
-      </LineChart>
-    </ChartFigure>
-  );
-}
+/** The tenant's rate against the fleet's (dashed). */
+const rateSeries = (chart: RateChart): TimeSeries[] => [
+  { dataKey: chart.tenantKey, name: 'Tenant', color: chart.color },
+  {
+    dataKey: chart.fleetKey,
+    name: 'Fleet',
+    color: FLEET_COLOR,
+    strokeDasharray: '4 4',
+  },
+];
 
 /**
  * Charts of a tenant's deliverability per interval: volume (sent, delivered,
@@ -106,7 +49,6 @@ export function DeliverabilityCharts(props: {
     () => toDeliverabilityPoints(deliverability),
     [deliverability],
   );
-  const axisColor = theme.palette.text.secondary;
 
   if (!points.some(point => point.sent > 0)) {
     return (
@@ -116,7 +58,7 @@ export function DeliverabilityCharts(props: {
     );
   }
 
-  const volumeSeries: VolumeSeries[] = [
+  const volumeSeries: TimeSeries[] = [
     {
       dataKey: 'sent',
       name: 'Sent',
@@ -143,7 +85,7 @@ export function DeliverabilityCharts(props: {
     },
   ];
 
-  const rateCharts: Omit<RateChartProps, 'points' | 'range'>[] = [
+  const rateCharts: RateChart[] = [
     {
       testId: 'delivery-rate-chart',
       caption: 'Delivery rate (delivered / sent)',
@@ -173,34 +115,28 @@ export function DeliverabilityCharts(props: {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} lg={6}>
-        <ChartFigure
+        <TimeSeriesChart
+          kind="area"
           testId="volume-chart"
           label="Messages per interval"
           caption="Messages per interval"
-        >
-          <AreaChart data={points} margin={CHART_MARGIN}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis {...timeXAxisProps(deliverability.range, axisColor)} />
-            <YAxis stroke={axisColor} width={VALUE_AXIS_WIDTH} />
-            <Tooltip labelFormatter={formatTimeLabel} />
-            <Legend />
-            {volumeSeries.map(series => (
-              <Area
-                key={series.dataKey}
-                dataKey={series.dataKey}
-                name={series.name}
-                stroke={series.color}
-                fill={series.color}
-                fillOpacity={series.fillOpacity}
-                {...SERIES}
-              />
-            ))}
-          </AreaChart>
-        </ChartFigure>
+          points={points}
+          range={deliverability.range}
+          series={volumeSeries}
+        />
       </Grid>
       {rateCharts.map(chart => (
         <Grid item xs={12} lg={6} key={chart.testId}>
-          <RateChart {...chart} points={points} range={deliverability.range} />
+          <TimeSeriesChart
+            kind="line"
+            testId={chart.testId}
+            label={chart.caption}
+            caption={chart.caption}
+            points={points}
+            range={deliverability.range}
+            formatValue={formatRate(chart.digits)}
+            series={rateSeries(chart)}
+          />
         </Grid>
       ))}
     </Grid>

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { TenantDeliverability } from '@opsconsole/backstage-plugin-ops-common';
+import { toTimePoints } from '../charts';
 
 /** One chart point per bucket; rates in percent, null without a denominator. */
 export interface DeliverabilityPoint {
@@ -22,20 +22,16 @@ const percent = (share: number | null | undefined) =>
 export function toDeliverabilityPoints(
   deliverability: TenantDeliverability,
 ): DeliverabilityPoint[] {
-  return deliverability.buckets
-    .map(({ start, tenant, fleet }) => ({
-      time: DateTime.fromISO(start).toMillis(),
-      sent: tenant.sent,
-      delivered: tenant.delivered,
-      bounced: tenant.bounced,
-      complaints: tenant.complaints,
-      tenantDeliveryRate: percent(tenant.deliveryRate),
-      fleetDeliveryRate: percent(fleet.deliveryRate),
-      tenantBounceRate: percent(tenant.bounceRate),
-      fleetBounceRate: percent(fleet.bounceRate),
-      tenantComplaintRate: percent(tenant.complaintRate),
-      fleetComplaintRate: percent(fleet.complaintRate),
-    }))
-    .filter(point => Number.isFinite(point.time))
-    .sort((a, b) => a.time - b.time);
+  return toTimePoints(deliverability.buckets, ({ tenant, fleet }) => ({
+    sent: tenant.sent,
+    delivered: tenant.delivered,
+    bounced: tenant.bounced,
+    complaints: tenant.complaints,
+    tenantDeliveryRate: percent(tenant.deliveryRate),
+    fleetDeliveryRate: percent(fleet.deliveryRate),
+    tenantBounceRate: percent(tenant.bounceRate),
+    fleetBounceRate: percent(fleet.bounceRate),
+    tenantComplaintRate: percent(tenant.complaintRate),
+    fleetComplaintRate: percent(fleet.complaintRate),
+  }));
 }

@@ -10,8 +10,6 @@ import { SearchField } from '../SearchField';
 import { ToolbarRow } from '../ToolbarRow';
 import { TenantFilters } from './filters';
 
-const SELECT_MIN_WIDTH = 160;
-
 /** Search and the tier, status and owner filters of the tenants list. */
 export function TenantsToolbar(props: {
   filters: TenantFilters;
@@ -35,7 +33,6 @@ export function TenantsToolbar(props: {
         labelOf={tier => TENANT_TIER_LABELS[tier]}
         allLabel="All tiers"
         onChange={tier => onChange({ ...filters, tier })}
-        minWidth={SELECT_MIN_WIDTH}
       />
       <FilterSelect
         id="ops-tenants-status"
@@ -45,7 +42,6 @@ export function TenantsToolbar(props: {
         labelOf={status => TENANT_STATUS_LABELS[status]}
         allLabel="All statuses"
         onChange={status => onChange({ ...filters, status })}
-        minWidth={SELECT_MIN_WIDTH}
       />
       <FilterSelect
         id="ops-tenants-owner"
@@ -55,7 +51,6 @@ export function TenantsToolbar(props: {
         labelOf={owner => humanizeRef(owner, 'group')}
         allLabel="All owners"
         onChange={owner => onChange({ ...filters, owner })}
-        minWidth={SELECT_MIN_WIDTH}
       />
     </ToolbarRow>
   );

@@ -23,7 +23,7 @@ import {
 import {
   createOpsTenantConditionalDecision,
   opsTenantConditions,
-} from '../../permissions';
+} from '../permissions';
 
 export const OPS_ADMINS = 'group:default/ops-admins';
 
@@ -35,7 +35,7 @@ export const OPS_ADMINS = 'group:default/ops-admins';
  */
 export const examplePolicyModule = createBackendModule({
   pluginId: 'permission',
-  moduleId: 'ops-flags-test-policy',
+  moduleId: 'ops-test-policy',
   register(reg) {
     reg.registerInit({
       deps: { policy: policyExtensionPoint },
