@@ -19,8 +19,11 @@ describe('opsPlugin (legacy)', () => {
     expect(EntityTenantOpsContent).toBeDefined();
     expect(Object.keys(opsPlugin.routes).sort()).toEqual([
       'entityContent',
+      'entityLogsContent',
       'flag',
       'flags',
+      'logs',
+      'queues',
       'root',
       'tenantContent',
       'tenants',

@@ -241,6 +241,89 @@ describe('DatabaseLogStore', () => {
       ).rejects.toThrow('Invalid log cursor');
     });
 
+    it('stores several thousand records in one call', async () => {
+      const bulk = DatabaseLogStore.create(await databases.init(databaseId));
+      const records = Array.from({ length: 4321 }, (_, i) =>
+        rec(i, `bulk ${i} it's "quoted" \\ {braces}, null`, {
+          level: i % 7 === 0 ? 'error' : 'info',
+          service: i % 2 ? 'api' : 'mailer',
+          ...(i % 3 === 0 && { tenantId: `t${i % 5}` }),
+          ...(i % 4 === 0 && {
+            traceId: i.toString(16).padStart(32, '0'),
+            spanId: i.toString(16).padStart(16, '0'),
+          }),
+          attributes: { n: String(i), 'a.b': 'x,"y"' },
+        }),
+      );
+      await bulk.insert(records);
+      const all = [];
+      let cursor: string | undefined;
+      do {
+        const page = await bulk.search(scope(), { limit: 1000, cursor });
+        all.push(...page.records);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(all).toHaveLength(4321);
+      expect(all.map(({ id, ...r }) => r).reverse()).toEqual(
+        records.map(r => ({
+          time: new Date(r.timeMs).toISOString(),
+          level: r.level,
+          service: r.service,
+          ...(r.tenantId && { tenantId: r.tenantId }),
+          ...(r.traceId && { traceId: r.traceId, spanId: r.spanId }),
+          body: r.body,
+          attributes: r.attributes,
+        })),
+      );
+      expect(
+        (await bulk.search(scope('bulk 4320'), { limit: 5 })).records,
+      ).toHaveLength(1);
+    });
+
+    it('finds the same pages when the newest records hold too few matches', async () => {
+      const db = await databases.init(databaseId);
+      // 60 records per service, the matches of the query spread thinly among them
+      await DatabaseLogStore.create(db).insert(
+        Array.from({ length: 120 }, (_, i) =>
+          rec(i * 10, i % 9 === 0 ? `refused ${i}` : `accepted ${i}`, {
+            service: i % 2 ? 'api' : 'mailer',
+            level: i % 4 === 0 ? 'warn' : 'info',
+          }),
+        ),
+      );
+      const pages = async (searcher: DatabaseLogStore, text: string) => {
+        const seen: string[][] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await searcher.search(scope(text), {
+            limit: 3,
+            cursor,
+          });
+          seen.push(page.records.map(r => r.body));
+          cursor = page.nextCursor;
+        } while (cursor);
+        return seen;
+      };
+      const expected = (predicate: (i: number) => boolean): string[] =>
+        Array.from({ length: 120 }, (_, i) => 119 - i)
+          .filter(predicate)
+          .map(i => `refused ${i}`);
+      for (const scanRows of [1, 2, 7, 20_000]) {
+        const scanning = DatabaseLogStore.create(db, {
+          searchScanRows: scanRows,
+        });
+        expect(
+          (await pages(scanning, 'refused service:mailer')).flat(),
+        ).toEqual(expected(i => i % 9 === 0 && i % 2 === 0));
+        expect((await pages(scanning, 'refused level:warn')).flat()).toEqual(
+          expected(i => i % 9 === 0 && i % 4 === 0),
+        );
+        expect(await pages(scanning, 'refused -service:api')).toEqual(
+          await pages(DatabaseLogStore.create(db), 'refused service:mailer'),
+        );
+      }
+    });
+
     it('answers the context of a record in its service', async () => {
       const { records } = await store.search(scope('service:worker'), {
         limit: 10,

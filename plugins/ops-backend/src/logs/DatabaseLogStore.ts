@@ -9,12 +9,14 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { LogScope } from '@opsconsole/backstage-plugin-ops-node';
 import { Knex } from 'knex';
+import { chunks } from '../database/chunks';
 import { toMillis } from '../database/migrations';
 import { applyLogFilter, LogFilter, LogSqlDialect } from './compileLogQuery';
 import {
   parseStoreRecordId,
   readStoreCursor,
   readTailCursor,
+  StorePosition,
   storeRecordId,
 } from './logCursor';
 import { LogStore, NewLogRecord } from './LogStore';
@@ -43,6 +45,25 @@ interface LogRow {
   body: string;
   attributes: string | Record<string, string>;
 }
+
+/** The columns an insert writes, in order, with their Postgres array types. */
+const INSERT_COLUMNS = [
+  { name: 'time_ms', pgArray: 'bigint[]' },
+  { name: 'level', pgArray: 'smallint[]' },
+  { name: 'service', pgArray: 'text[]' },
+  { name: 'tenant_id', pgArray: 'text[]' },
+  { name: 'trace_id', pgArray: 'text[]' },
+  { name: 'span_id', pgArray: 'text[]' },
+  { name: 'body', pgArray: 'text[]' },
+  { name: 'attributes', pgArray: 'jsonb[]' },
+] as const;
+
+/**
+ * knex writes a multi-row insert on SQLite as a compound SELECT, and SQLite allows at most
+ * 500 terms in one (SQLITE_MAX_COMPOUND_SELECT); 500 rows × 8 bindings also stays under its
+ * 32,766 bindings per statement.
+ */
+const SQLITE_INSERT_ROWS = 500;
 
 const TOP_COLUMNS: Record<LogTopField, string> = {
   service: 'service',
@@ -78,25 +99,72 @@ function scopeFilter(scope: Omit<LogScope, 'from' | 'to'> & Partial<LogScope>) {
 }
 
 /**
+ * Newest first, below `before` when given. `matchesAreRare`: order by an expression no
+ * index yields, so that the database collects the matches through its most selective index
+ * (e.g. the full-text one) and sorts them, rather than walking a (…, time, id) index newest
+ * first and filtering — which reads the whole range when matches are rare.
+ */
+function newestFirst(
+  qb: Knex.QueryBuilder,
+  before?: StorePosition,
+  matchesAreRare = false,
+) {
+  if (before) qb.whereRaw('(time_ms, id) < (?, ?)', [before.timeMs, before.id]);
+  return matchesAreRare
+    ? qb.orderByRaw('time_ms + 0 desc, id desc')
+    : qb.orderBy([
+        { column: 'time_ms', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+}
+
+function page(rows: LogRow[], limit: number) {
+  const records = rows.slice(0, limit).map(toRecord);
+  return rows.length > limit
+    ? { records, nextCursor: records[records.length - 1].id }
+    : { records };
+}
+
+/**
+ * The part of a filter that btree indexes answer (time range, tenants, positive field
+ * terms) when the filter has more; undefined when there is nothing more to it.
+ */
+function indexableFilter(filter: LogFilter): LogFilter | undefined {
+  const terms = filter.query.terms.filter(
+    t => t.kind === 'field' && !t.negated,
+  );
+  if (terms.length === filter.query.terms.length) return undefined;
+  return { ...filter, query: { terms } };
+}
+
+/**
  * The built-in log store on the plugin database (SQLite or Postgres). Search is newest
  * first on (time, id); text terms use the full-text index of each engine.
  */
 export class DatabaseLogStore implements LogStore {
   readonly id = 'ops-store';
   private readonly dialect: LogSqlDialect;
-  private readonly chunkSize: number;
 
-  private constructor(private readonly db: Knex) {
+  private constructor(
+    private readonly db: Knex,
+    private readonly scanRows: number,
+  ) {
     const client = String(db.client.config.client);
     this.dialect = ['pg', 'postgres', 'postgresql'].includes(client)
       ? 'pg'
       : 'sqlite';
-    // SQLite allows 32766 bindings per statement, Postgres 65535; 9 per row
-    this.chunkSize = this.dialect === 'pg' ? 5000 : 3000;
   }
 
-  static create(db: Knex): DatabaseLogStore {
-    return new DatabaseLogStore(db);
+  /**
+   * `searchScanRows`: how many of the newest records that pass a search's indexable
+   * conditions are scanned for its other conditions before the search falls back to the
+   * full query (default 20,000).
+   */
+  static create(
+    db: Knex,
+    options: { searchScanRows?: number } = {},
+  ): DatabaseLogStore {
+    return new DatabaseLogStore(db, options.searchScanRows ?? 20_000);
   }
 
   private filtered(filter: LogFilter) {
@@ -105,6 +173,10 @@ export class DatabaseLogStore implements LogStore {
 
   async insert(records: NewLogRecord[]): Promise<void> {
     if (records.length === 0) return;
+    if (this.dialect === 'pg') {
+      await this.insertColumns(records);
+      return;
+    }
     const rows = records.map(r => ({
       time_ms: r.timeMs,
       level: logLevelRank(r.level),
@@ -116,10 +188,35 @@ export class DatabaseLogStore implements LogStore {
       attributes: JSON.stringify(r.attributes),
     }));
     await this.db.transaction(async tx => {
-      for (let i = 0; i < rows.length; i += this.chunkSize) {
-        await tx(TABLE).insert(rows.slice(i, i + this.chunkSize));
+      for (const chunk of chunks(rows, SQLITE_INSERT_ROWS)) {
+        await tx(TABLE).insert(chunk);
       }
     });
+  }
+
+  /**
+   * Postgres: one statement per batch whatever its size, one array binding per column
+   * (no binding limit, one parse and plan).
+   */
+  private async insertColumns(records: NewLogRecord[]) {
+    const columns: unknown[][] = INSERT_COLUMNS.map(() => []);
+    for (const r of records) {
+      columns[0].push(r.timeMs);
+      columns[1].push(logLevelRank(r.level));
+      columns[2].push(r.service);
+      columns[3].push(r.tenantId ?? null);
+      columns[4].push(r.traceId ?? null);
+      columns[5].push(r.spanId ?? null);
+      columns[6].push(r.body);
+      columns[7].push(JSON.stringify(r.attributes));
+    }
+    await this.db.raw(
+      `INSERT INTO ${TABLE} (${INSERT_COLUMNS.map(c => c.name).join(', ')})
+       SELECT * FROM unnest(${INSERT_COLUMNS.map(c => `?::${c.pgArray}`).join(
+         ', ',
+       )})`,
+      columns as Knex.RawBinding[],
+    );
   }
 
   async deleteOlderThan(cutoffMs: number, batchSize: number): Promise<number> {
@@ -140,25 +237,61 @@ export class DatabaseLogStore implements LogStore {
     }
   }
 
+  /**
+   * Newest first from the cursor (exclusive). A query with conditions no btree index answers
+   * (words, levels, attributes, negations) is searched in two steps, because the full-text
+   * index finds all matches of the range, which must then be sorted: first the newest
+   * `scanRows` records that pass the indexable conditions (time, service, tenant, trace) are
+   * scanned newest first through a (field, time, id) index, stopping at `limit` matches;
+   * only when they hold too few does the full query run on the records older than them,
+   * collecting the (rare) matches through the most selective index and sorting them.
+   */
   async search(
     scope: LogScope,
     options: { limit: number; cursor?: string },
   ): Promise<{ records: LogRecord[]; nextCursor?: string }> {
-    const query = this.filtered(scopeFilter(scope)).select(COLUMNS);
-    if (options.cursor !== undefined) {
-      const { timeMs, id } = readStoreCursor(options.cursor);
-      query.whereRaw('(time_ms, id) < (?, ?)', [timeMs, id]);
+    const filter = scopeFilter(scope);
+    const before =
+      options.cursor !== undefined
+        ? readStoreCursor(options.cursor)
+        : undefined;
+    const want = options.limit + 1;
+    let rows: LogRow[] = [];
+    let from = before;
+    const indexable = indexableFilter(filter);
+    if (indexable) {
+      const scanned = () => newestFirst(this.filtered(indexable), before);
+      // on Postgres, a limit the planner cannot read: with the literal, it fetches and sorts
+      // every record of a range that holds fewer, instead of walking the index lazily
+      const scan =
+        this.dialect === 'pg'
+          ? this.db.raw('(? limit (select cast(? as integer))) as scanned', [
+              scanned().select('*'),
+              this.scanRows,
+            ])
+          : scanned().select('*').limit(this.scanRows).as('scanned');
+      rows = await newestFirst(
+        applyLogFilter(this.db.from(scan), filter, this.dialect).select(
+          COLUMNS,
+        ),
+      ).limit(want);
+      if (rows.length === want) return page(rows, options.limit);
+      const oldest: { time_ms: number | string; id: number | string } =
+        await scanned()
+          .select('time_ms', 'id')
+          .offset(this.scanRows - 1)
+          .first();
+      // the range holds fewer records than the scan took: it saw them all
+      if (!oldest) return page(rows, options.limit);
+      from = { timeMs: Number(oldest.time_ms), id: Number(oldest.id) };
     }
-    const rows: LogRow[] = await query
-      .orderBy([
-        { column: 'time_ms', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(options.limit + 1);
-    const records = rows.slice(0, options.limit).map(toRecord);
-    return rows.length > options.limit
-      ? { records, nextCursor: records[records.length - 1].id }
-      : { records };
+    // after a scan that found too few, matches are rare
+    const rest: LogRow[] = await newestFirst(
+      this.filtered(filter).select(COLUMNS),
+      from,
+      indexable !== undefined,
+    ).limit(want - rows.length);
+    return page(rows.concat(rest), options.limit);
   }
 
   async histogram(

@@ -298,6 +298,12 @@ describe.each([
           to: ['customer3@example.net'],
           subject: 'Order 3',
           text: 'Your order has shipped',
+          // the platform carries the trace of the request that queued the mail
+          headers: {
+            traceparent: expect.stringMatching(
+              /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/,
+            ),
+          },
         },
       });
 
