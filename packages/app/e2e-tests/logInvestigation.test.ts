@@ -37,7 +37,10 @@ test('an operator finds an error burst in the logs and follows it to the service
     .filter({ hasText: 'connection refused' });
   await expect(async () => {
     await page.getByRole('textbox', { name: 'Log query' }).fill(QUERY);
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page
+      .getByRole('search', { name: 'Log search' })
+      .getByRole('button', { name: 'Search' })
+      .click();
     await expect(errorRows.first()).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
   await expect(page).toHaveURL(/q=/);
@@ -69,6 +72,6 @@ test('an operator finds an error burst in the logs and follows it to the service
   await page.getByRole('link', { name: 'mail-worker' }).first().click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/mail-worker/);
   await expect(
-    page.getByRole('heading', { name: 'mail-worker' }).first(),
+    page.getByRole('heading', { name: /mail.worker/i }).first(),
   ).toBeVisible();
 });

@@ -65,7 +65,8 @@ export const entityLogsContent: ExtensionDefinition =
     params: {
       path: 'logs',
       title: 'Logs',
-      group: 'operation',
+      // its own tab next to Operations (two contents in one group become a menu)
+      group: 'observability',
       routeRef: convertLegacyRouteRef(entityLogsContentRouteRef),
       filter: { kind: 'component' },
       loader: () =>
