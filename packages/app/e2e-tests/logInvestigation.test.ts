@@ -53,13 +53,15 @@ test('an operator finds an error burst in the logs and follows it to the service
   await page.mouse.move(box!.x + box!.width * 0.5, y);
   await page.mouse.down();
   await page.mouse.move(box!.x + box!.width * 0.75, y, { steps: 5 });
-  await page.mouse.move(box!.x + box!.width - 8, y, { steps: 5 });
+  // the last bar (the burst is in the newest bucket), inside the chart's 16 px right margin
+  await page.mouse.move(box!.x + box!.width - 22, y, { steps: 5 });
   await page.mouse.up();
   await expect(page).toHaveURL(/from=.*to=/);
   await expect(errorRows.first()).toBeVisible();
 
-  // opened in context: the neighbours of the record in the same service
-  await errorRows.first().getByRole('button', { name: 'Show context' }).click();
+  // opened in context: the record's details, then its neighbours in the same service
+  await errorRows.first().getByRole('button', { name: 'Show details' }).click();
+  await page.getByRole('button', { name: 'Show context' }).first().click();
   const context = page.getByRole('dialog');
   await expect(
     context.getByRole('table', { name: 'Context records' }),
@@ -68,7 +70,6 @@ test('an operator finds an error burst in the logs and follows it to the service
   await expect(context).toBeHidden();
 
   // followed to the entity page of the service that logged it
-  await errorRows.first().getByRole('button', { name: 'Show details' }).click();
   await page.getByRole('link', { name: 'mail-worker' }).first().click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/mail-worker/);
   await expect(
