@@ -10,6 +10,8 @@ import {
   opsFlagsReadPermission,
   opsHealthProbePermission,
   opsHealthReadPermission,
+  opsLogsIngestPermission,
+  opsLogsReadPermission,
   opsQueuesReadPermission,
   opsTenantFlagsOverridePermission,
   opsTenantNotifyPermission,
@@ -116,7 +118,54 @@ describe('OpsExamplePermissionPolicy', () => {
     );
   });
 
-  it('lets services evaluate flags and nothing else', async () => {
+  it('logs: ops admins read every log, others only their tenants (IS_TENANT_OWNER)', async () => {
+    expect(
+      (
+        await policy.handle(
+          { permission: opsLogsReadPermission },
+          as('user:default/guest'),
+        )
+      ).result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      await policy.handle(
+        { permission: opsLogsReadPermission },
+        as('user:default/viewer'),
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'ops',
+      resourceType: 'ops-tenant',
+      conditions: {
+        rule: 'IS_TENANT_OWNER',
+        resourceType: 'ops-tenant',
+        params: {
+          claims: ['user:default/viewer', 'group:default/platform-team'],
+        },
+      },
+    });
+  });
+
+  it('lets services ingest logs, and users not', async () => {
+    const service = {
+      credentials: mockCredentials.service('external:otel-collector'),
+      info: { userEntityRef: '', ownershipEntityRefs: [] },
+    };
+    expect(
+      (await policy.handle({ permission: opsLogsIngestPermission }, service))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      (
+        await policy.handle(
+          { permission: opsLogsIngestPermission },
+          as('user:default/viewer'),
+        )
+      ).result,
+    ).toBe(AuthorizeResult.DENY);
+  });
+
+  it('lets services evaluate flags (and ingest logs, above) and nothing else', async () => {
     const service = {
       credentials: mockCredentials.service('external:example-platform'),
       info: { userEntityRef: '', ownershipEntityRefs: [] },

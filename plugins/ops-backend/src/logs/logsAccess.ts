@@ -3,10 +3,11 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
   HttpAuthService,
+  LoggerService,
   PermissionsRegistryService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, toError } from '@backstage/errors';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -38,6 +39,7 @@ export interface LogsAccessDeps {
   permissionsRegistry: PermissionsRegistryService;
   catalog: CatalogService;
   auth: AuthService;
+  logger: LoggerService;
 }
 
 /**
@@ -90,6 +92,11 @@ export function createLogsAccess(deps: LogsAccessDeps) {
         sources: [],
       };
     } catch (error) {
+      // the catalog's own error text stays in the log: it may name internal hosts
+      deps.logger.error(
+        `Could not list the tenants of ${credentials.principal.userEntityRef} for log access`,
+        toError(error),
+      );
       return {
         credentials,
         tenantIds: [],
@@ -97,7 +104,8 @@ export function createLogsAccess(deps: LogsAccessDeps) {
           {
             id: 'tenants:catalog',
             status: 'degraded',
-            error: `Your tenants could not be listed: ${error}`,
+            error:
+              'Your tenants could not be listed: the catalog is unavailable; try again later',
           },
         ],
       };

@@ -294,6 +294,27 @@ describe('log routes', () => {
     expect(plainCsv.text).not.toContain('globex');
   });
 
+  it("exports to a tenant owner only their tenants' records", async () => {
+    const bodies = async (path: string) =>
+      (await get(path, PLAIN)).text
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map(l => JSON.parse(l).body);
+    expect(await bodies('/api/ops/logs/export')).toEqual([
+      'acme bounce',
+      'acme mail sent',
+    ]);
+    expect(
+      await bodies(`/api/ops/logs/export?q=${enc('tenant:globex')}`),
+    ).toEqual([]);
+    const csv = await get('/api/ops/logs/export?format=csv', PLAIN);
+    expect(csv.text.split('\r\n').slice(1).filter(Boolean)).toEqual([
+      expect.stringContaining('acme bounce'),
+      expect.stringContaining('acme mail sent'),
+    ]);
+  });
+
   it('tails: a cursor first, then what arrives, waking a waiting long-poll', async () => {
     const start = await get(
       `/api/ops/logs/tail?q=${enc('tenant:acme')}`,
@@ -318,5 +339,17 @@ describe('log routes', () => {
     ).expect(200);
     const res = await waiting;
     expect(res.body.records.map((r: any) => r.body)).toEqual(['acme live']);
+
+    // without a tenant in the query the owner still tails only their tenants
+    const tail = async (q: string, who: string) =>
+      (
+        await get(
+          `/api/ops/logs/tail?q=${enc(q)}&after=${start.body.cursor}`,
+          who,
+        )
+      ).body.records.map((r: any) => r.body);
+    expect(await tail('live', PLAIN)).toEqual(['acme live']);
+    expect(await tail('tenant:globex', PLAIN)).toEqual([]);
+    expect(await tail('live', ADMIN)).toEqual(['globex live', 'acme live']);
   });
 });

@@ -1,7 +1,14 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { opsPlatformProvidersExtensionPoint } from '@opsconsole/backstage-plugin-ops-node';
 import request from 'supertest';
 import { ADMIN, as, PLAIN } from '../__testUtils__/examplePolicyPermissions';
 import { describePermissionMatrix } from '../__testUtils__/permissionMatrix';
+import {
+  asCaller,
+  describeCallerMatrix,
+  startOpsWithTenantPolicy,
+} from '../__testUtils__/startOpsWithTenantPolicy';
 import { InMemoryPlatformProvider } from '../platform/__testUtils__/InMemoryPlatformProvider';
 import { tenant } from '../platform/__testUtils__/platformFixtures';
 import { startOpsWithPlatforms } from '../platform/__testUtils__/startOpsWithPlatforms';
@@ -65,7 +72,7 @@ describe('notice routes over SMTP', () => {
     [
       // path, plain user, ops admin
       ['/api/ops/notices/templates', 200, 200],
-      ['/api/ops/tenants/acme/notices', 200, 200],
+      ['/api/ops/tenants/acme/notices', 403, 200],
     ],
   );
 
@@ -145,7 +152,7 @@ describe('notice routes over SMTP', () => {
     expect(mail.text).toContain('contact security@ops.example.');
     expect(mail.text).toBe(res.body.body);
 
-    const listed = await get('/api/ops/tenants/acme/notices', PLAIN);
+    const listed = await get('/api/ops/tenants/acme/notices', ADMIN);
     expect(listed.body.notices[0]).toEqual(res.body);
 
     const audit = await get(acmeAudit, ADMIN);
@@ -254,7 +261,7 @@ describe('notice routes without SMTP', () => {
     expect(sent.body.messageId).toBeUndefined();
     expect(sent.body.body).toContain('contact the operations team.');
 
-    const listed = await as(PLAIN)(
+    const listed = await as(ADMIN)(
       request(server).get('/api/ops/tenants/acme/notices'),
     );
     expect(listed.body.notices).toEqual([sent.body]);
@@ -265,5 +272,73 @@ describe('notice routes without SMTP', () => {
       outcome: 'success',
       details: { delivery: 'captured', reason },
     });
+  });
+});
+
+describe('notice routes under the example policy (tenant owners)', () => {
+  let server: Awaited<ReturnType<typeof startOpsWithTenantPolicy>>['server'];
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ server, stop } = await startOpsWithTenantPolicy({
+      tier: 'enterprise',
+      features: [
+        createBackendModule({
+          pluginId: 'ops',
+          moduleId: 'test-platforms',
+          register(env) {
+            env.registerInit({
+              deps: { platforms: opsPlatformProvidersExtensionPoint },
+              async init({ platforms }) {
+                platforms.addProvider(
+                  new InMemoryPlatformProvider('eu', {
+                    tenants: [tenant('acme'), tenant('globex')],
+                  }),
+                );
+              },
+            });
+          },
+        }),
+      ],
+    }));
+  });
+  afterAll(() => stop());
+
+  const send = (tenantId: string) => () =>
+    request(server)
+      .post(`/api/ops/tenants/${tenantId}/notices`)
+      .send({ templateId: 'security-alert', reason: 'matrix' });
+
+  describeCallerMatrix([
+    {
+      name: 'GET /tenants/{tenant}/notices of an owned tenant',
+      call: () => request(server).get('/api/ops/tenants/acme/notices'),
+      expected: { none: 401, plain: 403, owner: 200, admin: 200, service: 403 },
+    },
+    {
+      name: 'GET /tenants/{tenant}/notices of a tenant owned by others',
+      call: () => request(server).get('/api/ops/tenants/globex/notices'),
+      expected: { none: 401, plain: 403, owner: 403, admin: 200, service: 403 },
+    },
+    {
+      name: 'POST /tenants/{tenant}/notices to an owned tenant',
+      call: send('acme'),
+      expected: { none: 401, plain: 403, owner: 201, admin: 201, service: 403 },
+    },
+    {
+      name: 'POST /tenants/{tenant}/notices to a tenant owned by others',
+      call: send('globex'),
+      expected: { none: 401, plain: 403, owner: 403, admin: 201, service: 403 },
+    },
+  ]);
+
+  it('lists to the owner the notices of their tenant', async () => {
+    const sent = await asCaller('owner')(send('acme')());
+    expect(sent.status).toBe(201);
+    const listed = await asCaller('owner')(
+      request(server).get('/api/ops/tenants/acme/notices'),
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.notices[0]).toEqual(sent.body);
   });
 });

@@ -61,10 +61,16 @@ export function mountNoticeRoutes(
   });
 
   router.get('/tenants/:tenantId/notices', async (req, res) => {
-    await requirePermission(deps, req, opsTenantsReadPermission);
+    const { tenantId } = req.params;
+    await requireTenantPermission(
+      deps,
+      req,
+      opsTenantNotifyPermission,
+      tenantId,
+    );
     res.json(
       await notices.list({
-        tenantId: req.params.tenantId,
+        tenantId,
         limit: req.query.limit ?? 50,
       }),
     );

@@ -261,6 +261,39 @@ describe('DatabaseQueueStore', () => {
       expect((await store.listPauses({ tenantId: 'acme' })).length).toBe(0);
     });
 
+    it('resumes a pause only while it is still the current one', async () => {
+      const due = {
+        tenantId: 'acme',
+        paused: true,
+        reason: 'spam',
+        pausedBy: 'user:default/admin',
+        pausedAt: T0,
+        autoResumeAt: T0 + HOUR_MS,
+        updatedAt: T0,
+      };
+      // resumed and paused anew (no auto-resume) since `due` was read
+      const newer = {
+        ...due,
+        pausedAt: T0 + 10,
+        autoResumeAt: undefined,
+        updatedAt: T0 + 10,
+      };
+      await store.savePause(newer);
+      expect(await store.resumePauseIfCurrent(due, T0 + HOUR_MS)).toBe(false);
+      expect(await store.getPause('acme')).toEqual({
+        ...newer,
+        autoResumeAt: undefined,
+      });
+      expect(await store.resumePauseIfCurrent(newer, T0 + HOUR_MS)).toBe(true);
+      expect(await store.getPause('acme')).toEqual({
+        tenantId: 'acme',
+        paused: false,
+        updatedAt: T0 + HOUR_MS,
+      });
+      // a resumed pause is not resumed twice
+      expect(await store.resumePauseIfCurrent(newer, T0 + HOUR_MS)).toBe(false);
+    });
+
     it('deletes old samples and rollups in batches', async () => {
       for (let i = 0; i < 5; i++) {
         await store.insertSamples([

@@ -388,6 +388,30 @@ export class DatabaseQueueStore implements QueueStore {
       .merge();
   }
 
+  async resumePauseIfCurrent(pause: StoredPause, updatedAt: number) {
+    const updated = await this.db('ops_queue_pauses')
+      .where({ tenant_id: pause.tenantId, paused: true })
+      .andWhere(q =>
+        pause.pausedAt === undefined
+          ? q.whereNull('paused_at')
+          : q.where('paused_at', pause.pausedAt),
+      )
+      .andWhere(q =>
+        pause.autoResumeAt === undefined
+          ? q.whereNull('auto_resume_at')
+          : q.where('auto_resume_at', pause.autoResumeAt),
+      )
+      .update({
+        paused: false,
+        reason: null,
+        paused_by: null,
+        paused_at: null,
+        auto_resume_at: null,
+        updated_at: updatedAt,
+      });
+    return updated > 0;
+  }
+
   async deleteSamplesBefore(before: number, batchSize: number) {
     const ids = this.db('ops_queue_samples')
       .where('ts', '<', before)

@@ -10,7 +10,7 @@ import {
 import { DatabaseQueueStore } from './DatabaseQueueStore';
 import { AUTO_RESUME_ACTOR, QueuePauses } from './QueuePauses';
 import { QueueSources } from './QueueSources';
-import { HOUR_MS } from './QueueStore';
+import { HOUR_MS, QueueStore } from './QueueStore';
 
 jest.setTimeout(60_000);
 
@@ -21,7 +21,10 @@ describe('QueuePauses', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.ids)('on %p', id => {
-    async function setup() {
+    /** `wrapStore` stands in for the store, e.g. to act between the reads of a resume. */
+    async function setup(
+      wrapStore: (store: QueueStore) => QueueStore = store => store,
+    ) {
       const db = await databases.init(id);
       const auditStore = DatabaseAuditStore.create(db);
       const auditor = mockServices.auditor.mock();
@@ -37,7 +40,7 @@ describe('QueuePauses', () => {
       });
       const pauses = new QueuePauses({
         sources: new QueueSources([platform, bullmq]),
-        store: DatabaseQueueStore.create(db),
+        store: wrapStore(DatabaseQueueStore.create(db)),
         audit,
         maxAutoResumeMs: 7 * 24 * HOUR_MS,
         logger: mockServices.logger.mock(),
@@ -220,6 +223,125 @@ describe('QueuePauses', () => {
       expect(auditor.createEvent).toHaveBeenCalledWith(
         expect.objectContaining({ eventId: 'tenant-queue-resume' }),
       );
+    });
+
+    /** Acme paused by ADMIN at NOW with auto-resume an hour later. */
+    const pauseAcmeForAnHour = (pauses: QueuePauses) =>
+      pauses.pause(
+        'acme',
+        { reason: 'spam', autoResumeAt: '2026-11-26T11:00:00.000Z' },
+        ADMIN,
+        NOW,
+      );
+    /** A store on which `race` runs once, right before (or after) `method` reads the database. */
+    const racing =
+      (
+        method: 'duePauses' | 'resumePauseIfCurrent',
+        when: 'before' | 'after',
+        race: (store: QueueStore) => Promise<unknown>,
+      ) =>
+      (store: QueueStore): QueueStore => {
+        let raced = false;
+        const raceOnce = async () => {
+          if (!raced) {
+            raced = true;
+            await race(store);
+          }
+        };
+        return Object.assign(Object.create(store), {
+          [method]: async (...args: unknown[]) => {
+            if (when === 'before') await raceOnce();
+            const answer = await (store as any)[method](...args);
+            if (when === 'after') await raceOnce();
+            return answer;
+          },
+        });
+      };
+
+    it('does not undo a pause made anew after the due one was listed', async () => {
+      // a person resumes and pauses anew after the due pauses were listed
+      const env = await setup(
+        racing('duePauses', 'after', async () => {
+          await env.pauses.resume('acme', 'handled', NOW + HOUR_MS);
+          await env.pauses.pause(
+            'acme',
+            { reason: 'again' },
+            ADMIN,
+            NOW + HOUR_MS,
+          );
+        }),
+      );
+      const { pauses } = env;
+      await pauseAcmeForAnHour(pauses);
+
+      expect(await pauses.resumeDue(NOW + HOUR_MS)).toBe(0);
+      expect(await pauses.get('acme')).toMatchObject({
+        paused: true,
+        reason: 'again',
+        pausedAt: new Date(NOW + HOUR_MS).toISOString(),
+      });
+      expect(env.platform.queues[0].paused).toBe(true);
+      expect(env.bullmq.queues[0].paused).toBe(true);
+      const events = await env.audit.list({
+        targetRef: 'tenant:default/acme',
+        limit: 10,
+      });
+      expect(events.filter(e => e.actor === AUTO_RESUME_ACTOR)).toEqual([]);
+    });
+
+    it('pauses the sources again when a new pause lands while they resume, and audits the failure', async () => {
+      // a person resumes and pauses anew between the sources' resume and the store update
+      const anew = (store: QueueStore) =>
+        store.savePause({
+          tenantId: 'acme',
+          paused: true,
+          reason: 'again',
+          pausedBy: ADMIN,
+          pausedAt: NOW + HOUR_MS,
+          updatedAt: NOW + HOUR_MS,
+        });
+      const env = await setup(racing('resumePauseIfCurrent', 'before', anew));
+      const { pauses } = env;
+      await pauseAcmeForAnHour(pauses);
+
+      expect(await pauses.resumeDue(NOW + HOUR_MS)).toBe(0);
+      expect(await pauses.get('acme')).toMatchObject({
+        paused: true,
+        reason: 'again',
+      });
+      expect(env.platform.queues[0].paused).toBe(true);
+      expect(env.bullmq.queues[0].paused).toBe(true);
+      const events = await env.audit.list({
+        targetRef: 'tenant:default/acme',
+        limit: 10,
+      });
+      expect(events[0]).toMatchObject({
+        actor: AUTO_RESUME_ACTOR,
+        action: 'tenant-queue-resume',
+        outcome: 'failure',
+        details: {
+          error: expect.stringContaining(
+            'Tenant acme was paused anew during its auto-resume; the new pause stands',
+          ),
+        },
+      });
+    });
+
+    it('leaves a tenant resumed by a person during its auto-resume resumed', async () => {
+      const env = await setup(
+        racing('resumePauseIfCurrent', 'before', store =>
+          store.savePause({
+            tenantId: 'acme',
+            paused: false,
+            updatedAt: NOW + HOUR_MS,
+          }),
+        ),
+      );
+      await pauseAcmeForAnHour(env.pauses);
+      expect(await env.pauses.resumeDue(NOW + HOUR_MS)).toBe(1);
+      expect((await env.pauses.get('acme')).paused).toBe(false);
+      expect(env.platform.queues[0].paused).toBe(false);
+      expect(env.bullmq.queues[0].paused).toBe(false);
     });
 
     it('keeps a tenant paused when its source fails at auto-resume, and retries', async () => {

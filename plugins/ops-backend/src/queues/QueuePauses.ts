@@ -13,7 +13,7 @@ import {
 import { AuditService } from '../audit/AuditService';
 import { SourceTracker } from '../sources/SourceTracker';
 import { QueueSources } from './QueueSources';
-import { QueueStore } from './QueueStore';
+import { QueueStore, StoredPause } from './QueueStore';
 import { toTenantQueuePause } from './toApi';
 
 /** The actor of resumes done by the auto-resume task, in the audit trail. */
@@ -23,6 +23,18 @@ export const AUTO_RESUME_ACTOR = 'plugin:ops/queue-auto-resume';
 export interface PauseChange {
   before: TenantQueuePause;
   after: TenantQueuePause;
+}
+
+/** Whether `current` is still the pause `expected` (not resumed, nor replaced by a newer one). */
+function isSamePause(
+  current: StoredPause | undefined,
+  expected: StoredPause,
+): boolean {
+  return (
+    current?.paused === true &&
+    current.pausedAt === expected.pausedAt &&
+    current.autoResumeAt === expected.autoResumeAt
+  );
 }
 
 function requireReason(reason: string): string {
@@ -114,16 +126,10 @@ export class QueuePauses {
     now = Date.now(),
   ): Promise<PauseChange> {
     requireReason(reason);
-    const { store, sources } = this.deps;
+    const { store } = this.deps;
     const stored = await store.getPause(tenantId);
     const before = toTenantQueuePause(tenantId, stored);
-    const tracker = new SourceTracker();
-    await sources.setTenantPaused(tenantId, false, tracker);
-    if (tracker.hasFailures) {
-      throw new ServiceUnavailableError(
-        `Could not resume tenant ${tenantId} in every queue source (${tracker.describeFailures()}); it stays paused, retrying is safe`,
-      );
-    }
+    await this.resumeSources(tenantId);
     if (stored?.paused) {
       await store.savePause({ tenantId, paused: false, updatedAt: now });
     }
@@ -140,6 +146,13 @@ export class QueuePauses {
     let resumed = 0;
     for (const due of await store.duePauses(now)) {
       const scheduled = new Date(due.autoResumeAt!).toISOString();
+      // the list may be stale by now: a person may have resumed and paused the tenant anew
+      if (!isSamePause(await store.getPause(due.tenantId), due)) {
+        logger.info(
+          `Auto-resume of tenant ${due.tenantId} skipped: its pause changed since it was due`,
+        );
+        continue;
+      }
       try {
         await audit.audited({
           action: 'tenant-queue-resume',
@@ -151,8 +164,7 @@ export class QueuePauses {
             reason: `Automatic resume scheduled for ${scheduled}`,
             automatic: true,
           },
-          run: () =>
-            this.resume(due.tenantId, `auto-resume at ${scheduled}`, now),
+          run: () => this.resumeIfCurrent(due, now),
           describeResult: r => ({ before: r.before, after: r.after }),
         });
         resumed += 1;
@@ -161,6 +173,48 @@ export class QueuePauses {
       }
     }
     return resumed;
+  }
+
+  /**
+   * Resumes the due pause `due` unless it was replaced while its sources resumed; then the
+   * sources are paused again for the newer pause, which stands (ConflictError). A person's
+   * resume meanwhile leaves nothing more to do.
+   */
+  private async resumeIfCurrent(
+    due: StoredPause,
+    now: number,
+  ): Promise<PauseChange> {
+    const { tenantId } = due;
+    await this.resumeSources(tenantId);
+    const { store } = this.deps;
+    if (
+      !(await store.resumePauseIfCurrent(due, now)) &&
+      (await store.getPause(tenantId))?.paused
+    ) {
+      const tracker = new SourceTracker();
+      await this.deps.sources.setTenantPaused(tenantId, true, tracker);
+      throw new ConflictError(
+        `Tenant ${tenantId} was paused anew during its auto-resume; the new pause stands${
+          tracker.hasFailures
+            ? ` (could not pause it again in ${tracker.describeFailures()})`
+            : ''
+        }`,
+      );
+    }
+    return {
+      before: toTenantQueuePause(tenantId, due),
+      after: toTenantQueuePause(tenantId, undefined),
+    };
+  }
+
+  private async resumeSources(tenantId: string): Promise<void> {
+    const tracker = new SourceTracker();
+    await this.deps.sources.setTenantPaused(tenantId, false, tracker);
+    if (tracker.hasFailures) {
+      throw new ServiceUnavailableError(
+        `Could not resume tenant ${tenantId} in every queue source (${tracker.describeFailures()}); it stays paused, retrying is safe`,
+      );
+    }
   }
 
   private autoResumeAt(

@@ -111,6 +111,11 @@ export interface QueueStore {
   /** Pauses whose auto-resume time has come. */
   duePauses(now: number): Promise<StoredPause[]>;
   savePause(pause: StoredPause): Promise<void>;
+  /**
+   * Marks `pause` resumed only if it is still the tenant's current pause (same pausedAt
+   * and autoResumeAt); answers false when it was resumed or replaced meanwhile.
+   */
+  resumePauseIfCurrent(pause: StoredPause, updatedAt: number): Promise<boolean>;
 
   deleteSamplesBefore(before: number, batchSize: number): Promise<number>;
   deleteRollupsBefore(before: number, batchSize: number): Promise<number>;

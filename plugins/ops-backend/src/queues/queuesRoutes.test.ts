@@ -79,6 +79,20 @@ describe('queue routes', () => {
       expected: { none: 401, plain: 200, owner: 200, admin: 200, service: 403 },
     },
     {
+      name: 'GET /tenants/{tenant}/queues/samples of an owned tenant',
+      call: () => request(server).get('/api/ops/tenants/acme/queues/samples'),
+      expected: { none: 401, plain: 200, owner: 200, admin: 200, service: 403 },
+    },
+    {
+      // owners may pause their tenant, but unredacted jobs stay with ops admins
+      name: 'GET /tenants/{tenant}/queues/samples?unredacted=true of an owned tenant',
+      call: () =>
+        request(server).get(
+          '/api/ops/tenants/acme/queues/samples?unredacted=true',
+        ),
+      expected: { none: 401, plain: 403, owner: 403, admin: 200, service: 403 },
+    },
+    {
       name: 'POST /tenants/{tenant}/queues/pause of an owned tenant',
       before: resume('acme'),
       call: () =>
@@ -115,6 +129,16 @@ describe('queue routes', () => {
   ];
 
   describeCallerMatrix(routes);
+
+  it('rejects a tenant id that is not a lower-case slug (400), so `ACME` cannot pass as the owned `acme`', async () => {
+    const res = await asCaller('owner')(
+      request(server)
+        .post('/api/ops/tenants/ACME/queues/pause')
+        .send({ reason: 'case trick' }),
+    );
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.error)).toContain('tenantId');
+  });
 
   it('pauses one tenant, shows it on the overview and in the tenant timeline with before/after', async () => {
     await resume('acme')();

@@ -105,6 +105,8 @@ describe('tenant routes', () => {
     ['/api/ops/tenants/acme/deliverability?range=90d', 'range'],
     ['/api/ops/tenants/acme/timeline?limit=0', 'limit'],
     ['/api/ops/tenants/acme/timeline?limit=lots', 'limit'],
+    ['/api/ops/tenants/ACME', 'tenantId'],
+    ['/api/ops/tenants/-acme/users', 'tenantId'],
   ])('rejects %s with a 400 naming %s', async (path, param) => {
     const res = await get(path, ADMIN);
     expect(res.status).toBe(400);

@@ -134,7 +134,7 @@ export class SamplesService {
     return {
       id: job.id,
       queueId: queueId(job.source, job.queueName),
-      name: job.name,
+      name: redact(job.name) ?? job.name,
       state: job.state,
       enqueuedAt: job.enqueuedAt,
       attemptsMade: job.attemptsMade,

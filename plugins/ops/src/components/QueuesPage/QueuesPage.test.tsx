@@ -191,6 +191,11 @@ describe('QueuesPage', () => {
       within(panel).queryByRole('button', { name: 'Notify tenant admin' }),
     ).not.toBeInTheDocument();
     expect(screen.queryByLabelText(/Show unredacted/)).not.toBeInTheDocument();
+    // the notices sent to the admin are for those who may notify the tenant
+    expect(
+      within(panel).queryByRole('list', { name: 'Notices' }),
+    ).not.toBeInTheDocument();
+    expect(opsApi.listTenantNotices).not.toHaveBeenCalled();
 
     await userEvent.click(
       screen.getByRole('button', { name: 'Clear filters' }),

@@ -1,1 +1,2 @@
 export { TenantNotices } from './TenantNotices';
+export { PermittedTenantNotices } from './PermittedTenantNotices';

@@ -1,12 +1,11 @@
 import { ReactNode, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import { TenantQueuePause } from '@opsconsole/backstage-plugin-ops-common';
-import { useTenantNotices } from '../../hooks/useQueues';
 import { ChangeSnackbar } from '../ChangeSnackbar';
 import { NotifyTenantDialog } from '../NotifyTenantDialog';
 import { PauseTenantDialog } from '../PauseTenantDialog';
 import { QueueSamples } from '../QueueSamples';
-import { TenantNotices } from '../TenantNotices';
+import { PermittedTenantNotices } from '../TenantNotices';
 import { PauseBanner } from './PauseBanner';
 import { TenantQueueActions, TenantQueueAction } from './TenantQueueActions';
 
@@ -34,7 +33,7 @@ export function TenantQueuePanel(props: TenantQueuePanelProps) {
   const paused = Boolean(pause?.paused);
   const [action, setAction] = useState<TenantQueueAction>();
   const [message, setMessage] = useState<string>();
-  const notices = useTenantNotices(tenantId);
+  const [noticesVersion, setNoticesVersion] = useState(0);
 
   return (
     <Box role="region" aria-label={`Tenant ${tenantId}`}>
@@ -48,7 +47,7 @@ export function TenantQueuePanel(props: TenantQueuePanelProps) {
       <Box mb={3}>
         <QueueSamples tenantId={tenantId} />
       </Box>
-      <TenantNotices notices={notices} />
+      <PermittedTenantNotices tenantId={tenantId} version={noticesVersion} />
       {(action === 'pause' || action === 'resume') && (
         <PauseTenantDialog
           tenantId={tenantId}
@@ -77,7 +76,7 @@ export function TenantQueuePanel(props: TenantQueuePanelProps) {
                 ? `Notice to ${tenantId} captured (no SMTP configured)`
                 : `Notice sent to ${notice.to}`,
             );
-            notices.refresh();
+            setNoticesVersion(v => v + 1);
           }}
         />
       )}

@@ -69,8 +69,7 @@ export const spec = {
         "required": true,
         "schema": {
           "type": "string",
-          "minLength": 1,
-          "maxLength": 200
+          "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$"
         }
       },
       "reveal": {
@@ -3424,7 +3423,7 @@ export const spec = {
     "/tenants/{tenantId}/notices": {
       "get": {
         "operationId": "ListTenantNotices",
-        "description": "Notices sent or captured for the tenant, newest first (ops.tenants.read).",
+        "description": "Notices sent or captured for the tenant, newest first (ops.tenant.notify on the Tenant entity: only who may notify a tenant reads what it was sent).",
         "parameters": [
           {
             "$ref": "#/components/parameters/tenantId"
