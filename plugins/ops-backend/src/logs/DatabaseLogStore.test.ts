@@ -127,6 +127,51 @@ describe('DatabaseLogStore', () => {
       expect(await bodies('etat')).toEqual([]);
     });
 
+    it('stores bodies with huge words and many repeats, and still finds their other words', async () => {
+      const own = DatabaseLogStore.create(await databases.init(databaseId));
+      const huge = 'x'.repeat(3000); // over Postgres' 2047-byte word limit
+      await own.insert([
+        rec(100, `before ${huge} after`),
+        rec(200, `${'spam '.repeat(20_000)}tail-word`),
+        rec(300, 'ÉCOLE Ünïcode'),
+      ]);
+      const found = async (text: string) =>
+        (await own.search(scope(text), { limit: 10 })).records.map(r =>
+          r.body.slice(0, 12),
+        );
+      expect(await found('before after')).toEqual([`before ${'x'.repeat(5)}`]);
+      // past Postgres' last word position (16383) words are found, phrases no longer
+      expect(await found('tail')).toEqual(['spam spam sp']);
+      expect(await found('"école ünïcode"')).toEqual(['ÉCOLE Ünïcod']);
+    });
+
+    it('keeps tabs, newlines, backslashes and NUL characters of bodies and attributes', async () => {
+      const own = DatabaseLogStore.create(await databases.init(databaseId));
+      await own.insert([
+        rec(100, 'line one\n\tline two \\N back\\slash\r\nend', {
+          service: 'svc\ttab',
+          attributes: { 'k\u0000ey': 'v\u0000al', path: 'C:\\temp\\n' },
+        }),
+        rec(200, 'nul\u0000inside'),
+      ]);
+      const records = (await own.search(scope(''), { limit: 10 })).records;
+      expect(records.map(r => r.body)).toEqual([
+        // Postgres text cannot hold NUL: it becomes U+FFFD there
+        databaseId.startsWith('POSTGRES')
+          ? 'nul\uFFFDinside'
+          : 'nul\u0000inside',
+        'line one\n\tline two \\N back\\slash\r\nend',
+      ]);
+      expect(records[1].service).toBe('svc\ttab');
+      expect(records[1].attributes.path).toBe('C:\\temp\\n');
+      expect(Object.values(records[1].attributes)).toContain(
+        databaseId.startsWith('POSTGRES') ? 'v\uFFFDal' : 'v\u0000al',
+      );
+      expect(
+        (await own.search(scope('"line two"'), { limit: 10 })).records,
+      ).toHaveLength(1);
+    });
+
     it('treats hostile values as data', async () => {
       expect(await bodies(`"'; drop table ops_log_records; --"`)).toEqual([
         "user typed '; drop table ops_log_records; -- 100% _done_",

@@ -47,7 +47,7 @@ describe('applyLogFilter', () => {
       'pg',
     );
     expect(sql).toBe(
-      'select "id" from "ops_log_records" where "time_ms" >= ? and "time_ms" < ? and "level" in (?, ?, ?) and "service" = ? and ("tenant_id" is null or "tenant_id" <> ?) and (body_tsv @@ phraseto_tsquery(\'simple\', ?)) and NOT (body_tsv @@ phraseto_tsquery(\'simple\', ?)) and "trace_id" = ? and coalesce((attributes ->> ?::text) = ?, false) and (strpos(body, ?) > 0)',
+      'select "id" from "ops_log_records" where "time_ms" >= ? and "time_ms" < ? and "level" in (?, ?, ?) and "service" = ? and ("tenant_id" is null or "tenant_id" <> ?) and (body_tsv @@ ?::tsquery) and NOT (body_tsv @@ ?::tsquery) and "trace_id" = ? and coalesce((attributes ->> ?::text) = ?, false) and (strpos(body, ?) > 0)',
     );
     expect(bindings).toEqual([
       1,
@@ -57,8 +57,8 @@ describe('applyLogFilter', () => {
       5,
       'mailer',
       'acme',
-      'connection refused',
-      'healthcheck',
+      "'connection' <-> 'refused'",
+      "'healthcheck'",
       'abc',
       'http.status_code',
       '503',

@@ -12,7 +12,7 @@ import {
   logLevelsMatching,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { Knex } from 'knex';
-import { textTokens } from './logText';
+import { pgPhraseQuery, pgTokens, textTokens } from './logText';
 
 /** The SQL dialects the store speaks. */
 export type LogSqlDialect = 'pg' | 'sqlite';
@@ -43,16 +43,16 @@ function textCondition(
   term: LogQueryTextTerm,
   dialect: LogSqlDialect,
 ) {
-  const tokens = textTokens(term.value);
+  const tokens =
+    dialect === 'pg' ? pgTokens(term.value) : textTokens(term.value);
   const not = term.negated ? 'NOT ' : '';
   if (tokens.length === 0) {
     // no letters or digits (e.g. `%` or `"->"`): a plain substring test
     const fn = dialect === 'pg' ? 'strpos' : 'instr';
     qb.whereRaw(`${not}(${fn}(body, ?) > 0)`, [term.value]);
   } else if (dialect === 'pg') {
-    qb.whereRaw(`${not}(body_tsv @@ phraseto_tsquery('simple', ?))`, [
-      tokens.join(' '),
-    ]);
+    // the words as the store indexed them (pgTsvector), not as Postgres' parser splits text
+    qb.whereRaw(`${not}(body_tsv @@ ?::tsquery)`, [pgPhraseQuery(tokens)]);
   } else {
     // an FTS5 phrase: tokens are letters and digits only, so the quotes cannot be escaped
     qb.whereRaw(

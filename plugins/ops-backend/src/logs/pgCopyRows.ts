@@ -1,0 +1,77 @@
+import { logLevelRank } from '@opsconsole/backstage-plugin-ops-common';
+import { NewLogRecord } from './LogStore';
+import { pgTsvector } from './logText';
+
+/** The columns {@link pgCopyRows} writes, in order. */
+export const PG_COPY_COLUMNS = [
+  'time_ms',
+  'level',
+  'service',
+  'tenant_id',
+  'trace_id',
+  'span_id',
+  'body',
+  'attributes',
+  'body_tsv',
+] as const;
+
+// eslint-disable-next-line no-control-regex -- NUL is what it looks for
+const SPECIAL = /[\\\t\n\r\u0000]/;
+// eslint-disable-next-line no-control-regex -- as above
+const SPECIALS = /[\\\t\n\r\u0000]/g;
+const ESCAPED: Record<string, string> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  // Postgres text cannot hold NUL; it becomes the replacement character
+  '\u0000': '\uFFFD',
+};
+
+/** One field of COPY's text format; `\N` is NULL. */
+function field(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return SPECIAL.test(value) ? value.replace(SPECIALS, c => ESCAPED[c]) : value;
+}
+
+// eslint-disable-next-line no-control-regex -- as above
+const NUL = /\u0000/g;
+
+/** jsonb refuses the NUL character (`\u0000`) in keys and values alike. */
+function attributesJson(attributes: Record<string, string>): string {
+  const json = JSON.stringify(attributes);
+  if (!json.includes('\\u0000')) return json;
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries(attributes).map(([k, v]) => [
+        k.replace(NUL, '\uFFFD'),
+        String(v).replace(NUL, '\uFFFD'),
+      ]),
+    ),
+  );
+}
+
+/**
+ * Records as the text of `COPY ops_log_records (PG_COPY_COLUMNS) FROM STDIN` (text format:
+ * tab-separated, one line per record, backslash escapes), with each body's words as a
+ * `tsvector` (see `logText.ts`).
+ */
+export function pgCopyRows(records: NewLogRecord[]): string {
+  const lines = new Array<string>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    lines[i] = [
+      field(Math.floor(r.timeMs)),
+      field(logLevelRank(r.level)),
+      field(r.service),
+      field(r.tenantId),
+      field(r.traceId),
+      field(r.spanId),
+      field(r.body),
+      field(attributesJson(r.attributes)),
+      field(pgTsvector(r.body)),
+    ].join('\t');
+  }
+  return `${lines.join('\n')}\n`;
+}
