@@ -118,6 +118,15 @@ export interface Config {
         /** Resolved spike alerts, in days. Default 90. */
         alertDays?: number;
       };
+      /** Job samples (`GET /tenants/{tenantId}/queues/samples`) and their recipient patterns. */
+      samples?: {
+        /**
+         * The hashes of the recipients seen in a tenant's jobs (for "new recipients") are
+         * deleted when no job addressed to them was seen for this many days; such a recipient
+         * counts as new again. Default 90.
+         */
+        seenRecipientsRetentionDays?: number;
+      };
       /** How job samples (`GET /tenants/{tenantId}/queues/samples`) are redacted. */
       redaction?: {
         /** Strings longer than this are cut after masking addresses. Default 200. */

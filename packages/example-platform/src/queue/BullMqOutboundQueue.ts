@@ -16,6 +16,7 @@ import { PlatformRepository } from '../db/repository';
 import { PlatformLogger } from '../logger';
 import { toNewMessage } from './emailRows';
 import { outboundQueueName, SEND_EMAIL_JOB } from './queueNames';
+import { QueueUnavailableError } from './QueueUnavailableError';
 import {
   OutboundEmail,
   OutboundQueue,
@@ -32,6 +33,28 @@ export const KEEP_COMPLETED_JOBS = 1000;
 /** Failed jobs BullMQ keeps per tenant queue. */
 export const KEEP_FAILED_JOBS = 5000;
 
+/** How long a request waits for Redis to be connected by default. */
+export const DEFAULT_REDIS_READY_TIMEOUT_MS = 2000;
+
+/** Error codes and messages of ioredis when the server cannot be reached. */
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+
+function isConnectionError(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; message?: string };
+  return (
+    e?.name === 'MaxRetriesPerRequestError' ||
+    CONNECTION_ERROR_CODES.has(e?.code ?? '') ||
+    e?.message === 'Connection is closed.'
+  );
+}
+
 /** BullMQ job types of each state the contract counts. */
 const JOB_TYPES: Record<AdminApiQueueJobState, JobType[]> = {
   waiting: ['wait', 'prioritized'],
@@ -47,6 +70,11 @@ export interface BullMqOutboundQueueOptions {
   url: string;
   /** BullMQ key prefix. Default `bull`. */
   prefix?: string;
+  /**
+   * How long a request waits for Redis to be connected before it fails with
+   * {@link QueueUnavailableError}. Default {@link DEFAULT_REDIS_READY_TIMEOUT_MS}.
+   */
+  readyTimeoutMs?: number;
   repository: PlatformRepository;
   logger: PlatformLogger;
 }
@@ -59,12 +87,21 @@ export interface BullMqOutboundQueueOptions {
  * queue stops its Worker and nobody else's. Workers record every delivery
  * in the platform database (messages, deliverability) and collect BullMQ
  * metrics, so completed and failed totals exist.
+ *
+ * While Redis cannot be reached, every operation fails with
+ * {@link QueueUnavailableError} (after waiting `readyTimeoutMs` for the
+ * connection) instead of hanging until Redis is back: an operation is only
+ * sent once the connection is ready, so nothing takes effect after the caller
+ * was told it failed.
  */
 export class BullMqOutboundQueue implements OutboundQueue {
   readonly kind = 'bullmq';
   readonly prefix: string;
   readonly #url: string;
+  readonly #readyTimeoutMs: number;
   readonly #connection: IORedis;
+  /** The connection's latest error while it is not ready. */
+  #connectionError = '';
   readonly #repository: PlatformRepository;
   readonly #logger: PlatformLogger;
   readonly #queues = new Map<string, Queue>();
@@ -75,8 +112,76 @@ export class BullMqOutboundQueue implements OutboundQueue {
     this.prefix = options.prefix || DEFAULT_REDIS_QUEUE_PREFIX;
     this.#repository = options.repository;
     this.#logger = options.logger;
+    this.#readyTimeoutMs =
+      options.readyTimeoutMs ?? DEFAULT_REDIS_READY_TIMEOUT_MS;
     // requests fail instead of waiting forever while Redis is down
     this.#connection = this.#connect({ maxRetriesPerRequest: 1 });
+    this.#connection.on('error', (error: Error) => {
+      this.#connectionError = error.message;
+    });
+    this.#connection.on('ready', () => {
+      this.#connectionError = '';
+    });
+  }
+
+  /** The URL without credentials, for messages. */
+  #safeUrl(): string {
+    return this.#url.replace(/\/\/[^@/]*@/, '//***@');
+  }
+
+  #unavailable(detail: string): QueueUnavailableError {
+    return new QueueUnavailableError(
+      `The outbound queues are unavailable: Redis at ${this.#safeUrl()} ${detail}; retry later`,
+    );
+  }
+
+  #isReady(): boolean {
+    return this.#connection.status === 'ready';
+  }
+
+  /** Resolves once the connection is ready; fails after `readyTimeoutMs`. */
+  async #ready(): Promise<void> {
+    const connection = this.#connection;
+    if (this.#isReady()) {
+      return;
+    }
+    if (connection.status !== 'end') {
+      await new Promise<void>(resolve => {
+        let timer: NodeJS.Timeout | undefined = undefined;
+        const done = () => {
+          clearTimeout(timer);
+          connection.off('ready', done);
+          resolve();
+        };
+        timer = setTimeout(done, this.#readyTimeoutMs);
+        connection.once('ready', done);
+      });
+    }
+    if (!this.#isReady()) {
+      throw this.#unavailable(
+        `is not connected (${
+          this.#connectionError || connection.status
+        }, waited ${this.#readyTimeoutMs} ms)`,
+      );
+    }
+  }
+
+  /**
+   * Runs `operation` once Redis is connected; a failure of the connection
+   * during it is a {@link QueueUnavailableError}.
+   */
+  async #available<T>(operation: () => Promise<T>): Promise<T> {
+    await this.#ready();
+    try {
+      return await operation();
+    } catch (error) {
+      if (isConnectionError(error) || !this.#isReady()) {
+        throw this.#unavailable(
+          `failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      throw error;
+    }
   }
 
   #connect(options: { maxRetriesPerRequest: number | null }): IORedis {
@@ -85,7 +190,7 @@ export class BullMqOutboundQueue implements OutboundQueue {
     connection.on('error', (error: Error) => {
       if (error.message !== lastError) {
         lastError = error.message;
-        this.#logger.warn(`redis ${this.#url}: ${error.message}`);
+        this.#logger.warn(`redis ${this.#safeUrl()}: ${error.message}`);
       }
     });
     connection.on('ready', () => {
@@ -105,6 +210,8 @@ export class BullMqOutboundQueue implements OutboundQueue {
           removeOnFail: { count: KEEP_FAILED_JOBS },
         },
       });
+      // the connection's own listener logs its errors; without a listener BullMQ prints them
+      queue.on('error', () => {});
       this.#queues.set(tenantId, queue);
     }
     return queue;
@@ -122,10 +229,12 @@ export class BullMqOutboundQueue implements OutboundQueue {
         email,
       ]);
     }
-    await Promise.all(
-      [...byTenant].map(([tenantId, batch]) =>
-        this.#queue(tenantId).addBulk(
-          batch.map(data => ({ name: SEND_EMAIL_JOB, data })),
+    await this.#available(() =>
+      Promise.all(
+        [...byTenant].map(([tenantId, batch]) =>
+          this.#queue(tenantId).addBulk(
+            batch.map(data => ({ name: SEND_EMAIL_JOB, data })),
+          ),
         ),
       ),
     );
@@ -144,7 +253,11 @@ export class BullMqOutboundQueue implements OutboundQueue {
     };
   }
 
-  async snapshots(): Promise<AdminApiQueueSnapshot[]> {
+  snapshots(): Promise<AdminApiQueueSnapshot[]> {
+    return this.#available(() => this.#snapshots());
+  }
+
+  async #snapshots(): Promise<AdminApiQueueSnapshot[]> {
     const tenantIds = this.#tenantIds();
     const enqueued = tenantIds.length
       ? await this.#connection.mget(
@@ -192,7 +305,14 @@ export class BullMqOutboundQueue implements OutboundQueue {
     );
   }
 
-  async jobs(
+  jobs(
+    tenantId: string,
+    options: { limit: number; states: readonly AdminApiQueueJobState[] },
+  ): Promise<AdminApiQueueJob[]> {
+    return this.#available(() => this.#jobs(tenantId, options));
+  }
+
+  async #jobs(
     tenantId: string,
     options: { limit: number; states: readonly AdminApiQueueJobState[] },
   ): Promise<AdminApiQueueJob[]> {
@@ -219,15 +339,15 @@ export class BullMqOutboundQueue implements OutboundQueue {
   }
 
   async pause(tenantId: string) {
-    await this.#queue(tenantId).pause();
+    await this.#available(() => this.#queue(tenantId).pause());
   }
 
   async resume(tenantId: string) {
-    await this.#queue(tenantId).resume();
+    await this.#available(() => this.#queue(tenantId).resume());
   }
 
-  async isPaused(tenantId: string) {
-    return this.#queue(tenantId).isPaused();
+  isPaused(tenantId: string) {
+    return this.#available(() => this.#queue(tenantId).isPaused());
   }
 
   startWorker(options: OutboundWorkerOptions): StoppableWorker {

@@ -16,6 +16,11 @@ export interface RedisQueueOptions {
   url: string;
   /** BullMQ key prefix. Default `bull`. */
   prefix?: string;
+  /**
+   * How long a request waits for Redis to be connected before the queues
+   * answer unavailable (the Platform Admin API's 503). Default 2000 ms.
+   */
+  readyTimeoutMs?: number;
 }
 
 /** The outbound queue of a platform: BullMQ with `redis`, SQLite without. */
@@ -28,6 +33,7 @@ export function createOutboundQueue(
     return new BullMqOutboundQueue({
       url: redis.url,
       prefix: redis.prefix,
+      readyTimeoutMs: redis.readyTimeoutMs,
       repository: database.repository,
       logger,
     });

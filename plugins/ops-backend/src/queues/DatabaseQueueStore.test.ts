@@ -294,6 +294,59 @@ describe('DatabaseQueueStore', () => {
       expect(await store.resumePauseIfCurrent(newer, T0 + HOUR_MS)).toBe(false);
     });
 
+    it('claims a pause only for a tenant that is not paused, one claim of many at once', async () => {
+      const claim = (pausedBy: string, pausedAt = T0) => ({
+        tenantId: 'acme',
+        paused: true,
+        reason: `by ${pausedBy}`,
+        pausedBy,
+        pausedAt,
+        updatedAt: pausedAt,
+      });
+      const claims = Array.from({ length: 8 }, (_, i) => claim(`user:${i}`));
+      const won = await Promise.all(claims.map(c => store.claimPause(c)));
+      expect(won.filter(Boolean)).toHaveLength(1);
+      const winner = claims[won.indexOf(true)];
+      expect(await store.getPause('acme')).toEqual(winner);
+      expect(await store.claimPause(claim('user:late', T0 + 1))).toBe(false);
+
+      // resumed: the next claim wins again, over the resumed row
+      expect(await store.resumePauseIfCurrent(winner, T0 + 2)).toBe(true);
+      const next = claim('user:next', T0 + 3);
+      expect(await store.claimPause(next)).toBe(true);
+      expect(await store.getPause('acme')).toEqual(next);
+    });
+
+    it('releases a claimed pause only while it is current, back to the previous state', async () => {
+      const claim = {
+        tenantId: 'acme',
+        paused: true,
+        reason: 'spam',
+        pausedBy: 'user:a',
+        pausedAt: T0,
+        autoResumeAt: T0 + HOUR_MS,
+        updatedAt: T0,
+      };
+      // no row before: the release removes it
+      expect(await store.claimPause(claim)).toBe(true);
+      await store.releasePause(claim, undefined);
+      expect(await store.getPause('acme')).toBeUndefined();
+
+      // a resumed row before: the release restores it
+      const previous = { tenantId: 'acme', paused: false, updatedAt: T0 - 1 };
+      await store.savePause(previous);
+      expect(await store.claimPause(claim)).toBe(true);
+      await store.releasePause(claim, previous);
+      expect(await store.getPause('acme')).toEqual(previous);
+
+      // replaced meanwhile by someone else's pause: that pause stays
+      expect(await store.claimPause(claim)).toBe(true);
+      const other = { ...claim, pausedBy: 'user:b', reason: 'other' };
+      await store.savePause(other);
+      await store.releasePause(claim, previous);
+      expect(await store.getPause('acme')).toEqual(other);
+    });
+
     it('deletes old samples and rollups in batches', async () => {
       for (let i = 0; i < 5; i++) {
         await store.insertSamples([

@@ -76,6 +76,36 @@ function toPause(row: Row): StoredPause {
   };
 }
 
+const pauseRow = (p: StoredPause) => ({
+  tenant_id: p.tenantId,
+  paused: p.paused,
+  reason: p.reason ?? null,
+  paused_by: p.pausedBy ?? null,
+  paused_at: p.pausedAt ?? null,
+  auto_resume_at: p.autoResumeAt ?? null,
+  updated_at: p.updatedAt,
+});
+
+/** Narrows a query of `ops_queue_pauses` to `pause`'s row while it is the current pause. */
+function whereCurrentPause(
+  query: Knex.QueryBuilder,
+  pause: StoredPause,
+  columns: Array<'paused_at' | 'auto_resume_at' | 'paused_by'>,
+) {
+  const values = {
+    paused_at: pause.pausedAt,
+    auto_resume_at: pause.autoResumeAt,
+    paused_by: pause.pausedBy,
+  };
+  query.where({ tenant_id: pause.tenantId, paused: true });
+  for (const column of columns) {
+    const value = values[column];
+    if (value === undefined) query.whereNull(column);
+    else query.where(column, value);
+  }
+  return query;
+}
+
 const alertColumns = (a: Partial<StoredSpikeAlert>) =>
   Object.fromEntries(
     Object.entries({
@@ -375,40 +405,50 @@ export class DatabaseQueueStore implements QueueStore {
 
   async savePause(p: StoredPause) {
     await this.db('ops_queue_pauses')
-      .insert({
-        tenant_id: p.tenantId,
-        paused: p.paused,
-        reason: p.reason ?? null,
-        paused_by: p.pausedBy ?? null,
-        paused_at: p.pausedAt ?? null,
-        auto_resume_at: p.autoResumeAt ?? null,
-        updated_at: p.updatedAt,
-      })
+      .insert(pauseRow(p))
       .onConflict('tenant_id')
       .merge();
   }
 
+  async claimPause(p: StoredPause) {
+    // INSERT … ON CONFLICT DO UPDATE … WHERE NOT paused: atomic on both engines (Postgres
+    // re-checks the condition on the committed row), so one claim per current pause wins
+    const claimed: unknown[] = await this.db('ops_queue_pauses')
+      .insert(pauseRow({ ...p, paused: true }))
+      .onConflict('tenant_id')
+      .merge()
+      .where('ops_queue_pauses.paused', false)
+      .returning('tenant_id');
+    return claimed.length > 0;
+  }
+
+  async releasePause(claim: StoredPause, previous: StoredPause | undefined) {
+    const current = () =>
+      whereCurrentPause(this.db('ops_queue_pauses'), claim, [
+        'paused_at',
+        'auto_resume_at',
+        'paused_by',
+      ]);
+    if (previous) {
+      await current().update(pauseRow(previous));
+    } else {
+      await current().delete();
+    }
+  }
+
   async resumePauseIfCurrent(pause: StoredPause, updatedAt: number) {
-    const updated = await this.db('ops_queue_pauses')
-      .where({ tenant_id: pause.tenantId, paused: true })
-      .andWhere(q =>
-        pause.pausedAt === undefined
-          ? q.whereNull('paused_at')
-          : q.where('paused_at', pause.pausedAt),
-      )
-      .andWhere(q =>
-        pause.autoResumeAt === undefined
-          ? q.whereNull('auto_resume_at')
-          : q.where('auto_resume_at', pause.autoResumeAt),
-      )
-      .update({
-        paused: false,
-        reason: null,
-        paused_by: null,
-        paused_at: null,
-        auto_resume_at: null,
-        updated_at: updatedAt,
-      });
+    const updated = await whereCurrentPause(
+      this.db('ops_queue_pauses'),
+      pause,
+      ['paused_at', 'auto_resume_at'],
+    ).update({
+      paused: false,
+      reason: null,
+      paused_by: null,
+      paused_at: null,
+      auto_resume_at: null,
+      updated_at: updatedAt,
+    });
     return updated > 0;
   }
 

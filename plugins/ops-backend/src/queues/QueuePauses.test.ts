@@ -8,7 +8,7 @@ import {
   queueSnapshot,
 } from '../__testUtils__/InMemoryQueueProvider';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
-import { AUTO_RESUME_ACTOR, QueuePauses } from './QueuePauses';
+import { AUTO_RESUME_ACTOR, PauseChange, QueuePauses } from './QueuePauses';
 import { QueueSources } from './QueueSources';
 import { HOUR_MS, QueueStore } from './QueueStore';
 
@@ -45,8 +45,48 @@ describe('QueuePauses', () => {
         maxAutoResumeMs: 7 * 24 * HOUR_MS,
         logger: mockServices.logger.mock(),
       });
-      return { pauses, platform, bullmq, audit, auditor };
+      return { pauses, platform, bullmq, audit, auditor, db };
     }
+
+    /** Lets the first `n` callers of `method` through only once all `n` have called it. */
+    const barrier =
+      (method: 'getPause', n: number) =>
+      (store: QueueStore): QueueStore => {
+        let waiting = 0;
+        let open!: () => void;
+        const opened = new Promise<void>(resolve => {
+          open = resolve;
+        });
+        return Object.assign(Object.create(store), {
+          [method]: async (...args: unknown[]) => {
+            const answer = await (store as any)[method](...args);
+            if (waiting < n) {
+              waiting += 1;
+              if (waiting === n) open();
+              await opened;
+            }
+            return answer;
+          },
+        });
+      };
+
+    /** A pause of acme by `actor` at NOW, through the audit as the route does it. */
+    const auditedPause = (
+      audit: AuditService,
+      pauses: QueuePauses,
+      actor: string,
+    ) =>
+      audit.audited({
+        action: 'tenant-queue-pause',
+        request: {} as Request,
+        credentials: mockCredentials.user(actor),
+        targetRef: 'tenant:default/acme',
+        details: { tenantId: 'acme', reason: `by ${actor}` },
+        run: () => pauses.pause('acme', { reason: `by ${actor}` }, actor, NOW),
+        describeResult: r => ({ before: r.before, after: r.after }),
+      });
+
+    const OTHER = 'user:default/other';
 
     it('pauses one tenant in every source that holds it and keeps who, why and when', async () => {
       const { pauses, platform, bullmq } = await setup();
@@ -141,6 +181,117 @@ describe('QueuePauses', () => {
       bullmq.failWith = undefined;
       await pauses.pause('acme', { reason: 'spam' }, ADMIN, NOW);
       expect(bullmq.queues[0].paused).toBe(true);
+    });
+
+    it('lets exactly one of two concurrent pauses of a tenant win; the other is a 409, audited as a failure', async () => {
+      // both have read "not paused" before either claims the pause
+      const { pauses, platform, bullmq, audit } = await setup(
+        barrier('getPause', 2),
+      );
+      const results = await Promise.allSettled([
+        auditedPause(audit, pauses, ADMIN),
+        auditedPause(audit, pauses, OTHER),
+      ]);
+      const won = results.filter(r => r.status === 'fulfilled');
+      const lost = results.filter(r => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      const winner = (won[0] as PromiseFulfilledResult<PauseChange>).value.after
+        .pausedBy!;
+      expect([ADMIN, OTHER]).toContain(winner);
+      expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({
+        name: 'ConflictError',
+        message: `The queues of tenant acme are already paused (by ${winner} at 2026-11-26T10:00:00.000Z)`,
+      });
+      expect(await pauses.get('acme')).toMatchObject({
+        paused: true,
+        pausedBy: winner,
+        reason: `by ${winner}`,
+      });
+      expect(platform.queues[0].paused).toBe(true);
+      expect(bullmq.queues[0].paused).toBe(true);
+
+      const events = await audit.list({
+        targetRef: 'tenant:default/acme',
+        limit: 10,
+      });
+      expect(events.map(e => [e.actor, e.action, e.outcome]).sort()).toEqual(
+        [
+          [winner, 'tenant-queue-pause', 'success'],
+          [winner === ADMIN ? OTHER : ADMIN, 'tenant-queue-pause', 'failure'],
+        ].sort(),
+      );
+    });
+
+    it('lets one pause win across backend replicas sharing the database', async () => {
+      const { pauses, platform, bullmq, db, audit } = await setup();
+      // a second replica: its own services over the same database and sources
+      const replica = new QueuePauses({
+        sources: new QueueSources([platform, bullmq]),
+        store: DatabaseQueueStore.create(db),
+        audit,
+        maxAutoResumeMs: 7 * 24 * HOUR_MS,
+        logger: mockServices.logger.mock(),
+      });
+      const results = await Promise.allSettled(
+        [pauses, replica, pauses, replica].map((p, i) =>
+          p.pause('acme', { reason: `try ${i}` }, ADMIN, NOW + i),
+        ),
+      );
+      expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.filter(r => r.status === 'rejected');
+      expect(refused).toHaveLength(3);
+      for (const r of refused) {
+        expect((r as PromiseRejectedResult).reason.name).toBe('ConflictError');
+      }
+      expect(await db('ops_queue_pauses').where('paused', true)).toHaveLength(
+        1,
+      );
+    });
+
+    it('records nothing for a pause that failed: no row for a tenant no source holds, the previous state otherwise', async () => {
+      const { pauses, bullmq, db } = await setup();
+      await expect(
+        pauses.pause('initech', { reason: 'x' }, ADMIN, NOW),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+      expect(
+        await db('ops_queue_pauses').where('tenant_id', 'initech'),
+      ).toEqual([]);
+
+      await pauses.pause('acme', { reason: 'first' }, ADMIN, NOW);
+      await pauses.resume('acme', 'done', NOW + 1000);
+      bullmq.failWith = new Error('down');
+      await expect(
+        pauses.pause('acme', { reason: 'second' }, ADMIN, NOW + 2000),
+      ).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
+      const [row] = await db('ops_queue_pauses').where('tenant_id', 'acme');
+      expect(Boolean(row.paused)).toBe(false);
+      expect(Number(row.updated_at)).toBe(NOW + 1000);
+    });
+
+    it('does not take back a newer pause when its own pause fails', async () => {
+      const { pauses, platform, bullmq } = await setup();
+      // while the sources are being paused, a person resumes and someone pauses anew
+      const pauseTenant = bullmq.pauseTenant.bind(bullmq);
+      let raced = false;
+      bullmq.pauseTenant = async (tenantId: string) => {
+        if (!raced) {
+          raced = true;
+          await pauses.resume('acme', 'handled', NOW + 10);
+          await pauses.pause('acme', { reason: 'newer' }, OTHER, NOW + 20);
+          throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+        }
+        return pauseTenant(tenantId);
+      };
+      await expect(
+        pauses.pause('acme', { reason: 'older' }, ADMIN, NOW),
+      ).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
+      expect(await pauses.get('acme')).toMatchObject({
+        paused: true,
+        pausedBy: OTHER,
+        reason: 'newer',
+      });
+      expect(platform.queues[0].paused).toBe(true);
     });
 
     it('resumes, idempotently', async () => {

@@ -37,6 +37,23 @@ function isSamePause(
   );
 }
 
+/** 409 for a pause of a tenant whose queues are paused (or being paused) by someone else. */
+function alreadyPaused(
+  tenantId: string,
+  current: StoredPause | undefined,
+): ConflictError {
+  if (!current?.paused) {
+    return new ConflictError(
+      `The queues of tenant ${tenantId} were being paused by someone else at the same time; check its state and try again`,
+    );
+  }
+  return new ConflictError(
+    `The queues of tenant ${tenantId} are already paused (by ${
+      current.pausedBy ?? 'unknown'
+    } at ${new Date(current.pausedAt ?? current.updatedAt).toISOString()})`,
+  );
+}
+
 function requireReason(reason: string): string {
   const trimmed = reason.trim();
   if (!trimmed) throw new InputError('A reason is required');
@@ -73,7 +90,7 @@ export class QueuePauses {
     actor: string,
     now = Date.now(),
   ): Promise<PauseChange> {
-    const { store, sources, maxAutoResumeMs } = this.deps;
+    const { store, maxAutoResumeMs } = this.deps;
     const reason = requireReason(request.reason);
     const autoResumeAt = this.autoResumeAt(
       request.autoResumeAt,
@@ -81,16 +98,45 @@ export class QueuePauses {
       maxAutoResumeMs,
     );
     const stored = await store.getPause(tenantId);
-    if (stored?.paused) {
-      throw new ConflictError(
-        `The queues of tenant ${tenantId} are already paused (by ${
-          stored.pausedBy ?? 'unknown'
-        } at ${new Date(stored.pausedAt ?? stored.updatedAt).toISOString()})`,
-      );
-    }
+    if (stored?.paused) throw alreadyPaused(tenantId, stored);
     const before = toTenantQueuePause(tenantId, stored);
+    const pause: StoredPause = {
+      tenantId,
+      paused: true,
+      reason,
+      pausedBy: actor,
+      pausedAt: now,
+      autoResumeAt,
+      updatedAt: now,
+    };
+    // claimed in the database before the sources are touched: of concurrent pauses of one
+    // tenant (on any replica) exactly one gets here, the others answer 409
+    if (!(await store.claimPause(pause))) {
+      throw alreadyPaused(tenantId, await store.getPause(tenantId));
+    }
+    try {
+      await this.pauseSources(tenantId);
+    } catch (error) {
+      // the console records no pause it could not carry out everywhere (retrying is safe)
+      await store
+        .releasePause(pause, stored)
+        .catch(releaseError =>
+          this.deps.logger.error(
+            `Could not take back the pause of tenant ${tenantId} after it failed: ${releaseError}`,
+          ),
+        );
+      throw error;
+    }
+    return { before, after: toTenantQueuePause(tenantId, pause) };
+  }
+
+  private async pauseSources(tenantId: string): Promise<void> {
     const tracker = new SourceTracker();
-    const held = await sources.setTenantPaused(tenantId, true, tracker);
+    const held = await this.deps.sources.setTenantPaused(
+      tenantId,
+      true,
+      tracker,
+    );
     if (tracker.hasFailures) {
       throw new ServiceUnavailableError(
         `Could not pause tenant ${tenantId} in every queue source (${tracker.describeFailures()}); ${
@@ -103,17 +149,6 @@ export class QueuePauses {
         `No queue source holds work of tenant ${tenantId}`,
       );
     }
-    const pause = {
-      tenantId,
-      paused: true,
-      reason,
-      pausedBy: actor,
-      pausedAt: now,
-      autoResumeAt,
-      updatedAt: now,
-    };
-    await store.savePause(pause);
-    return { before, after: toTenantQueuePause(tenantId, pause) };
   }
 
   /**

@@ -112,6 +112,20 @@ export interface QueueStore {
   duePauses(now: number): Promise<StoredPause[]>;
   savePause(pause: StoredPause): Promise<void>;
   /**
+   * Makes `pause` (paused = true) the tenant's current pause unless the tenant is paused
+   * already, in one conditional statement: of concurrent claims, also from other backend
+   * replicas, exactly one wins. Answers whether this one did.
+   */
+  claimPause(pause: StoredPause): Promise<boolean>;
+  /**
+   * Takes back a claimed pause that could not be carried out: restores `previous` (removes
+   * the row when there was none), only while `claim` is still the tenant's current pause.
+   */
+  releasePause(
+    claim: StoredPause,
+    previous: StoredPause | undefined,
+  ): Promise<void>;
+  /**
    * Marks `pause` resumed only if it is still the tenant's current pause (same pausedAt
    * and autoResumeAt); answers false when it was resumed or replaced meanwhile.
    */

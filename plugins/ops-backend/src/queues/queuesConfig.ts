@@ -3,6 +3,7 @@ import {
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import { defaultSpikeOptions, SpikeOptions } from './detectSpike';
 
 export interface QueuesConfig {
@@ -16,6 +17,8 @@ export interface QueuesConfig {
   rawRetentionMs: number;
   hourlyRetentionMs: number;
   alertRetentionMs: number;
+  /** Seen-recipient hashes not seen for this long are forgotten (`samples.seenRecipientsRetentionDays`). */
+  seenRecipientsRetentionMs: number;
 }
 
 const HOUR = 3_600_000;
@@ -32,6 +35,13 @@ export function readQueuesConfig(config: RootConfigService): QueuesConfig {
         timeout: { minutes: 2 },
         initialDelay: { seconds: 10 },
       };
+  const seenRecipientsDays =
+    q?.getOptionalNumber('samples.seenRecipientsRetentionDays') ?? 90;
+  if (!(seenRecipientsDays > 0)) {
+    throw new InputError(
+      `ops.queues.samples.seenRecipientsRetentionDays must be a positive number of days, got ${seenRecipientsDays}`,
+    );
+  }
   const number = (key: keyof SpikeOptions) =>
     spike?.getOptionalNumber(key) ?? defaultSpikeOptions[key];
   return {
@@ -58,5 +68,6 @@ export function readQueuesConfig(config: RootConfigService): QueuesConfig {
       (q?.getOptionalNumber('retention.hourlyDays') ?? 35) * 24 * HOUR,
     alertRetentionMs:
       (q?.getOptionalNumber('retention.alertDays') ?? 90) * 24 * HOUR,
+    seenRecipientsRetentionMs: seenRecipientsDays * 24 * HOUR,
   };
 }

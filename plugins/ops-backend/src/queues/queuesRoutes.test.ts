@@ -306,5 +306,49 @@ describe('queue routes', () => {
       expect(again.status).toBe(409);
       expect(again.body.error.message).toContain('already paused');
     });
+
+    it('lets exactly one of two concurrent pauses win (200), the other gets 409 naming who paused, both audited', async () => {
+      await resume('acme')();
+      const pauseAs = (caller: 'owner' | 'admin') =>
+        asCaller(caller)(
+          request(server)
+            .post('/api/ops/tenants/acme/queues/pause')
+            .send({ reason: `race ${caller}` }),
+        );
+      const [owner, admin] = await Promise.all([
+        pauseAs('owner'),
+        pauseAs('admin'),
+      ]);
+      expect([owner.status, admin.status].sort()).toEqual([200, 409]);
+      const [won, lost] =
+        owner.status === 200 ? [owner, admin] : [admin, owner];
+      const winner = won.body.pausedBy;
+      expect(lost.body.error).toMatchObject({
+        name: 'ConflictError',
+        message: expect.stringContaining(
+          `The queues of tenant acme are already paused (by ${winner} at `,
+        ),
+      });
+      const overview = await asCaller('admin')(
+        request(server).get('/api/ops/queues?tenantId=acme'),
+      );
+      expect(overview.body.pauses).toEqual([won.body]);
+
+      const timeline = await asCaller('admin')(
+        request(server).get('/api/ops/tenants/acme/timeline?limit=2'),
+      );
+      expect(
+        timeline.body.events.map((e: any) => [e.actor, e.action, e.outcome]),
+      ).toEqual(
+        expect.arrayContaining([
+          [winner, 'tenant-queue-pause', 'success'],
+          [
+            winner === OWNER ? 'user:default/admin' : OWNER,
+            'tenant-queue-pause',
+            'failure',
+          ],
+        ]),
+      );
+    });
   });
 });

@@ -68,4 +68,16 @@ export class DatabaseSeenRecipientsStore implements SeenRecipientsStore {
     }
     return seen;
   }
+
+  async deleteLastSeenBefore(before: number, batchSize: number) {
+    // the oldest rows first, through the last_seen_at index; the key is (tenant, hash)
+    const batch = this.db(TABLE)
+      .where('last_seen_at', '<', before)
+      .orderBy('last_seen_at')
+      .limit(batchSize)
+      .select('tenant_id', 'recipient_hash');
+    return this.db(TABLE)
+      .whereIn(['tenant_id', 'recipient_hash'], batch)
+      .delete();
+  }
 }

@@ -18,4 +18,9 @@ export interface SeenRecipientsStore {
     hashes: string[],
     before: number,
   ): Promise<Set<string>>;
+  /**
+   * Forgets up to `batchSize` recipients last seen strictly before `before` (ms), of any
+   * tenant; answers how many. Such a recipient counts as new again if it comes back.
+   */
+  deleteLastSeenBefore(before: number, batchSize: number): Promise<number>;
 }

@@ -7,16 +7,19 @@ import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import { QueueSources } from '../QueueSources';
+import { readQueuesConfig } from '../queuesConfig';
 import { CatalogRedactFields } from './CatalogRedactFields';
 import { DatabaseSeenRecipientsStore } from './DatabaseSeenRecipientsStore';
 import { readRedactionConfig } from './redactionConfig';
 import { SamplesService } from './SamplesService';
+import { enforceSeenRecipientsRetention } from './seenRecipientsRetention';
 
 /**
  * Wires the queue samples: redaction from `ops.queues.redaction` and the tenant annotation,
  * the seen-recipients store, and a scheduled baseline (`scope: 'global'`) that records the
  * recipients of every tenant's recent jobs, so "new recipients" has a history to compare with
- * before anyone looks at a spike.
+ * before anyone looks at a spike; and a scheduled retention (`scope: 'global'`) that forgets
+ * the hashes not seen for `ops.queues.samples.seenRecipientsRetentionDays` (90).
  */
 export async function createSamples(deps: {
   db: Knex;
@@ -27,9 +30,11 @@ export async function createSamples(deps: {
   logger: LoggerService;
   sources: QueueSources;
 }): Promise<SamplesService> {
+  const { seenRecipientsRetentionMs } = readQueuesConfig(deps.config);
+  const seen = DatabaseSeenRecipientsStore.create(deps.db);
   const samples = new SamplesService({
     queues: deps.sources,
-    seen: DatabaseSeenRecipientsStore.create(deps.db),
+    seen,
     redaction: readRedactionConfig(deps.config),
     tenantFields: new CatalogRedactFields(deps.catalog, deps.auth),
   });
@@ -46,6 +51,22 @@ export async function createSamples(deps: {
         `Recorded the recipients of ${jobs} jobs of ${tenants} tenants in ${
           Date.now() - started
         } ms`,
+      );
+    },
+  });
+  await deps.scheduler.scheduleTask({
+    id: 'ops-queues-seen-recipients-retention',
+    scope: 'global',
+    frequency: { hours: 1 },
+    timeout: { minutes: 15 },
+    initialDelay: { minutes: 3 },
+    fn: async () => {
+      const deleted = await enforceSeenRecipientsRetention(
+        seen,
+        seenRecipientsRetentionMs,
+      );
+      deps.logger.info(
+        `Seen-recipients retention removed ${deleted} recipient hashes`,
       );
     },
   });
