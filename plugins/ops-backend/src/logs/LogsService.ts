@@ -22,22 +22,35 @@ import {
   encodeSourceCursors,
   SourceCursors,
 } from './logCursor';
+import {
+  LogRangeParams,
+  LogReader,
+  logScope,
+  LogTailScope,
+  logTailScope,
+  withReaderSources,
+} from './logScope';
 
 /** Tail long-polls re-check at least this often (records may come from other replicas). */
 const TAIL_POLL_MS = 2000;
 
-function errorText(error: unknown) {
-  return error instanceof Error ? error.message : String(error);
-}
+/** Ids of the sources that did not answer, as one comparable key. */
+const failingKey = (sources: SourceStatus[]) =>
+  sources
+    .filter(s => s.status !== 'ok')
+    .map(s => s.id)
+    .join('\n');
 
 const byTimeDesc = (a: LogRecord, b: LogRecord) =>
   Date.parse(b.time) - Date.parse(a.time);
 
 /**
  * Reads logs from every source — the built-in store first, then the providers of
- * `opsLogProvidersExtensionPoint` — and merges their answers. A source that fails is
- * reported in `sources` as degraded and the others still answer; bad input (a provider's
- * InputError) is a 400.
+ * `opsLogProvidersExtensionPoint` — and merges their answers. A source that fails or does
+ * not answer within the timeout is reported in `sources` as degraded and the others still
+ * answer; bad input (a provider's InputError) is a 400. Every read is limited to what the
+ * caller may see ({@link LogReader}: their tenants), and the answers also report the tenant
+ * directory when it could not be read.
  */
 export class LogsService {
   private readonly sources: ProviderSources<LogProvider>;
@@ -88,6 +101,17 @@ export class LogsService {
    * also a cursor in its source).
    */
   async search(
+    reader: LogReader,
+    params: LogRangeParams & { limit: number; cursor?: string },
+  ): Promise<LogSearchPage> {
+    const { limit, cursor } = params;
+    return withReaderSources(
+      await this.searchScope(logScope(params, reader), { limit, cursor }),
+      reader,
+    );
+  }
+
+  private async searchScope(
     scope: LogScope,
     options: { limit: number; cursor?: string },
   ): Promise<LogSearchPage> {
@@ -124,7 +148,21 @@ export class LogsService {
     };
   }
 
-  async histogram(scope: LogScope, buckets: number): Promise<LogHistogram> {
+  /** Counts per level in `buckets` equal time buckets over the range, oldest first. */
+  async histogram(
+    reader: LogReader,
+    params: LogRangeParams & { buckets: number },
+  ): Promise<LogHistogram> {
+    return withReaderSources(
+      await this.histogramScope(logScope(params, reader), params.buckets),
+      reader,
+    );
+  }
+
+  private async histogramScope(
+    scope: LogScope,
+    buckets: number,
+  ): Promise<LogHistogram> {
     const fromMs = Date.parse(scope.from);
     const toMs = Date.parse(scope.to);
     const bucketSeconds = Math.max(
@@ -156,20 +194,24 @@ export class LogsService {
     return { bucketSeconds, buckets: series, sources };
   }
 
-  /** The record and its neighbours, from the first source that knows the id. */
+  /**
+   * The record and its neighbours, from the first source that knows the id (asked in turn,
+   * each within the timeout). 404 when none does; 503 when some of them failed.
+   */
   async context(
+    reader: LogReader,
     id: string,
-    options: { before: number; after: number; tenantIds?: string[] },
+    options: { before: number; after: number },
   ): Promise<LogContext> {
     const failures: string[] = [];
     for (const provider of this.providers) {
-      try {
-        const found = await provider.context(id, options);
-        if (found) return found;
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        failures.push(`${provider.id}: ${errorText(error)}`);
-      }
+      const { answers, sources } = await this.each([provider], p =>
+        p.context(id, { ...options, tenantIds: reader.tenantIds }),
+      );
+      const found = answers[0]?.value;
+      if (found) return found;
+      const failed = sources.filter(s => s.status !== 'ok');
+      failures.push(...failed.map(s => `${s.id}: ${s.error}`));
     }
     if (failures.length > 0) {
       throw new ServiceUnavailableError(
@@ -184,30 +226,38 @@ export class LogsService {
   /**
    * Records newer than the cursor, oldest first. Without a cursor: none, and a cursor for
    * "from now". With one and `waitSeconds`: waits until records arrive (woken by commits of
-   * this replica, re-checking every 2 s) or the time is up, or `signal` aborts.
+   * this replica, re-checking every 2 s), a source fails or recovers, the time is up, or
+   * `signal` aborts. `sources` tells how each source answered the last check; a source that
+   * failed keeps its cursor, so its records come once it answers again.
    */
   async tail(
-    scope: Omit<LogScope, 'from' | 'to'>,
+    reader: LogReader,
     options: {
+      q?: string;
       after?: string;
       limit: number;
       waitSeconds: number;
       signal?: AbortSignal;
     },
   ): Promise<LogTailPage> {
+    const scope = logTailScope(options, reader);
     const state = decodeSourceCursors(options.after);
     const started = options.after !== undefined;
     const deadline = Date.now() + options.waitSeconds * 1000;
+    let failing: string | undefined;
     for (;;) {
       const page = await this.tailOnce(scope, state, options.limit, started);
       const remaining = deadline - Date.now();
+      const nowFailing = failingKey(page.sources);
+      failing ??= nowFailing;
       if (
         !started ||
         page.records.length > 0 ||
+        nowFailing !== failing ||
         remaining <= 0 ||
         options.signal?.aborted
       ) {
-        return page;
+        return withReaderSources(page, reader);
       }
       await this.waitForCommit(
         Math.min(remaining, TAIL_POLL_MS),
@@ -217,12 +267,12 @@ export class LogsService {
   }
 
   private async tailOnce(
-    scope: Omit<LogScope, 'from' | 'to'>,
+    scope: LogTailScope,
     state: SourceCursors,
     limit: number,
     started: boolean,
   ): Promise<LogTailPage> {
-    const { answers } = await this.each(this.providers, p =>
+    const { answers, sources } = await this.each(this.providers, p =>
       p.tail(scope, {
         after: started ? state[p.id] ?? undefined : undefined,
         limit,
@@ -235,7 +285,7 @@ export class LogsService {
       next[provider.id] = value.cursor;
     }
     records.sort((a, b) => -byTimeDesc(a, b));
-    return { records, cursor: encodeSourceCursors(next) };
+    return { records, cursor: encodeSourceCursors(next), sources };
   }
 
   private waitForCommit(ms: number, signal?: AbortSignal) {
@@ -254,10 +304,13 @@ export class LogsService {
     });
   }
 
+  /** The most frequent values of a field among the matching records. */
   async topValues(
-    scope: LogScope,
-    options: { field: LogTopField; limit: number },
+    reader: LogReader,
+    params: LogRangeParams & { field: LogTopField; limit: number },
   ): Promise<LogTopValues> {
+    const scope = logScope(params, reader);
+    const options = { field: params.field, limit: params.limit };
     const { answers, sources } = await this.each(this.providers, p =>
       p.topValues(scope, options),
     );
@@ -271,18 +324,36 @@ export class LogsService {
       .map(([value, count]) => ({ value, count }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
       .slice(0, options.limit);
-    return { field: options.field, values, sources };
+    return withReaderSources({ field: options.field, values, sources }, reader);
   }
 
-  /** Every matching record, newest first, page by page, up to `max`. */
-  async *exportRecords(
+  /**
+   * Every matching record, newest first, page by page, up to `max`. The first page is read
+   * before this resolves, so a failure then is still a clean error answer; a failure later
+   * comes from the iteration.
+   */
+  async exportPages(
+    reader: LogReader,
+    params: LogRangeParams,
+    max: number,
+  ): Promise<AsyncIterable<LogRecord[]>> {
+    const pages = this.exportRecords(logScope(params, reader), max);
+    const first = await pages.next();
+    return (async function* exportFromFirst() {
+      if (first.done) return;
+      yield first.value;
+      yield* pages;
+    })();
+  }
+
+  private async *exportRecords(
     scope: LogScope,
     max: number,
   ): AsyncGenerator<LogRecord[]> {
     let cursor: string | undefined;
     let sent = 0;
     while (sent < max) {
-      const page = await this.search(scope, {
+      const page = await this.searchScope(scope, {
         limit: Math.min(1000, max - sent),
         cursor,
       });

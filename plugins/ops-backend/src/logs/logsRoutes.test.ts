@@ -352,4 +352,30 @@ describe('log routes', () => {
     expect(await tail('tenant:globex', PLAIN)).toEqual([]);
     expect(await tail('live', ADMIN)).toEqual(['globex live', 'acme live']);
   });
+
+  it("tails past a failing source: names it and still brings the others' records", async () => {
+    const start = await get(`/api/ops/logs/tail?q=${enc('outage')}`, ADMIN);
+    expect(start.status).toBe(200);
+    expect(start.body.sources).toEqual([
+      { id: 'broken-source', status: 'degraded', error: 'connection refused' },
+      { id: 'ops-store', status: 'ok' },
+    ]);
+    await as(ADMIN)(
+      request(server)
+        .post('/api/ops/otlp/v1/logs')
+        .send(otlpBody([{ body: 'outage noticed', ms: Date.now() }])),
+    ).expect(200);
+    const res = await get(
+      `/api/ops/logs/tail?q=${enc('outage')}&after=${start.body.cursor}`,
+      ADMIN,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.records.map((r: any) => r.body)).toEqual([
+      'outage noticed',
+    ]);
+    expect(res.body.sources).toEqual([
+      { id: 'broken-source', status: 'degraded', error: 'connection refused' },
+      { id: 'ops-store', status: 'ok' },
+    ]);
+  });
 });

@@ -54,6 +54,8 @@ export interface LogTailPage {
   records: LogRecord[];
   /** Pass back as `after` to get what arrives next. */
   cursor: string;
+  /** How each source answered; a failed one is degraded and its records are missing. */
+  sources: SourceStatus[];
 }
 
 /** Fields whose most frequent values can be listed. @public */

@@ -18,6 +18,10 @@ describe('useLogTail', () => {
           makeLogRecord({ id: 'a2', body: 'newer' }),
         ],
         cursor: 'a2',
+        sources: [
+          { id: 'builtin', status: 'ok' },
+          { id: 'loki', status: 'degraded', error: 'timed out' },
+        ],
       },
     ];
     const opsApi = makeFakeOpsApi({
@@ -29,7 +33,7 @@ describe('useLogTail', () => {
     const wrapper = ({ children }: { children: ReactNode }) => (
       <TestApiProvider apis={[[opsApiRef, opsApi]]}>{children}</TestApiProvider>
     );
-    const { rerender, unmount } = renderHook(
+    const { result, rerender, unmount } = renderHook(
       (props: { enabled: boolean; paused: boolean; start: string }) =>
         useLogTail({
           enabled: props.enabled,
@@ -47,6 +51,11 @@ describe('useLogTail', () => {
       opsApi.tailLogs.mock.calls.map(([options]) => options.after);
 
     await waitFor(() => expect(calls()).toEqual(['r3', 'a2']));
+    // how the sources answered the tail
+    expect(result.current.sources).toEqual([
+      { id: 'builtin', status: 'ok' },
+      { id: 'loki', status: 'degraded', error: 'timed out' },
+    ]);
     // handed over newest first
     expect(onRecords).toHaveBeenCalledWith([
       expect.objectContaining({ id: 'a2' }),
@@ -63,6 +72,7 @@ describe('useLogTail', () => {
 
     // switched off and on: from the newest record on screen again
     rerender({ enabled: false, paused: false, start: 'b7' });
+    expect(result.current.sources).toEqual([]);
     rerender({ enabled: true, paused: false, start: 'b7' });
     await waitFor(() => expect(calls()).toEqual(['r3', 'a2', 'a2', 'b7']));
     unmount();

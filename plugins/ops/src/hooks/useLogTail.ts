@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
+import {
+  LogRecord,
+  SourceStatus,
+} from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
 
 /** How long the backend may hold a tail request open. */
@@ -8,6 +11,8 @@ export const TAIL_WAIT_SECONDS = 20;
 
 /** Pause after a failed tail request before the next one. */
 export const TAIL_RETRY_MS = 5_000;
+
+const NO_SOURCES: SourceStatus[] = [];
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise(resolve => {
@@ -26,6 +31,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * `startCursor` (the newest record on screen) or, without one, at now.
  * `paused` (e.g. a hidden tab) aborts the request in flight and resumes from
  * the same cursor later, so nothing is missed; disabling forgets the cursor.
+ * `sources` is how each log source answered the last tail request (empty
+ * while disabled), so a source failing during the tail can be shown.
  */
 export function useLogTail(options: {
   enabled: boolean;
@@ -33,10 +40,11 @@ export function useLogTail(options: {
   query: string;
   startCursor?: string;
   onRecords: (newestFirst: LogRecord[]) => void;
-}): { error?: Error } {
+}): { error?: Error; sources: SourceStatus[] } {
   const { enabled, paused = false, query, startCursor, onRecords } = options;
   const opsApi = useApi(opsApiRef);
   const [error, setError] = useState<Error>();
+  const [sources, setSources] = useState<SourceStatus[]>([]);
   const cursor = useRef<{ query: string; value?: string }>();
   const latest = useRef({ startCursor, onRecords });
   latest.current = { startCursor, onRecords };
@@ -44,6 +52,7 @@ export function useLogTail(options: {
   useEffect(() => {
     if (!enabled) {
       cursor.current = undefined;
+      setSources([]);
     }
   }, [enabled]);
 
@@ -70,6 +79,7 @@ export function useLogTail(options: {
           }
           cursor.current = { query, value: page.cursor };
           setError(undefined);
+          setSources(page.sources);
           if (page.records.length > 0) {
             latest.current.onRecords([...page.records].reverse());
           }
@@ -85,5 +95,5 @@ export function useLogTail(options: {
     return () => controller.abort();
   }, [enabled, paused, query, opsApi]);
 
-  return { error: enabled ? error : undefined };
+  return enabled ? { error, sources } : { sources: NO_SOURCES };
 }

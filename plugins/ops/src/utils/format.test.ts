@@ -5,6 +5,7 @@ import {
   formatObservedValue,
   formatPercent,
   formatRelative,
+  formatShare,
 } from './format';
 
 describe('format helpers', () => {
@@ -13,6 +14,16 @@ describe('format helpers', () => {
     expect(formatPercent(1, 0)).toBe('100 %');
     expect(formatPercent(null)).toBe('–');
     expect(formatPercent(undefined)).toBe('–');
+  });
+
+  it('formats whole-percent shares, never a share above 0 as "0 %"', () => {
+    expect(formatShare(0.004)).toBe('<1 %');
+    expect(formatShare(0.0099)).toBe('<1 %');
+    expect(formatShare(0.01)).toBe('1 %');
+    expect(formatShare(0.126)).toBe('13 %');
+    expect(formatShare(0)).toBe('0 %');
+    expect(formatShare(1)).toBe('100 %');
+    expect(formatShare(undefined)).toBe('–');
   });
 
   it('formats latencies', () => {

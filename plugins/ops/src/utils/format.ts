@@ -13,6 +13,18 @@ export function formatPercent(
   return `${(share * 100).toFixed(fractionDigits)} %`;
 }
 
+/**
+ * Formats a 0..1 share as a whole percentage, e.g. of a top-N list: `<1 %`
+ * for a share above 0 but below 1 % (which would otherwise read `0 %`);
+ * `–` when there is no data.
+ */
+export function formatShare(share: number | null | undefined): string {
+  if (share !== null && share !== undefined && share > 0 && share < 0.01) {
+    return '<1 %';
+  }
+  return formatPercent(share, 0);
+}
+
 /** Formats a duration in milliseconds; `–` when there is no data. */
 export function formatLatency(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || Number.isNaN(ms)) {

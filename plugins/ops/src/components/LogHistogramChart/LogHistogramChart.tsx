@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { MouseEvent, useMemo, useState } from 'react';
 import { useTheme } from '@material-ui/core/styles';
 import {
   Bar,
@@ -15,9 +15,13 @@ import { LogHistogram } from '@opsconsole/backstage-plugin-ops-common';
 import { LOG_LEVEL_COLORS } from '../../utils/logLevels';
 import { CHART_MARGIN, ChartFigure, formatTimeLabel } from '../charts';
 import { LogTimeRangeValue, zoomRange } from '../LogTimeRange';
+import { ChartPointer, dragTarget } from './dragTarget';
 import { histogramPoints, levelsPresent } from './histogramPoints';
 
 const DAY_MS = 86_400_000;
+
+/** Width of the count axis, left of the bars. */
+const COUNT_AXIS_WIDTH = 48;
 
 export interface LogHistogramChartProps {
   histogram: LogHistogram;
@@ -35,6 +39,26 @@ function labelOf(event: ChartMouseEvent): number | undefined {
 }
 
 /**
+ * Where the pointer is in the chart, beside the bars too (recharts only
+ * reports it over them): its x from the chart's left edge, and where the bars
+ * begin and end (the chart's margin and count axis around them).
+ */
+function pointerInChart(
+  event: MouseEvent | undefined,
+): ChartPointer | undefined {
+  const target = event?.target;
+  const chart =
+    target instanceof Element ? target.closest('.recharts-wrapper') : null;
+  if (!event || !chart) return undefined;
+  const rect = chart.getBoundingClientRect();
+  return {
+    x: event.clientX - rect.left,
+    plotLeft: CHART_MARGIN.left + COUNT_AXIS_WIDTH,
+    plotRight: rect.width - CHART_MARGIN.right,
+  };
+}
+
+/**
  * Matching records per level over time, as stacked bars. Dragging across the
  * bars (or clicking one) zooms to that time range.
  */
@@ -49,9 +73,19 @@ export function LogHistogramChart(props: LogHistogramChartProps) {
     points.length > 1 ? points[points.length - 1].time - points[0].time : 0;
   const tickFormat = span > DAY_MS ? 'LLL dd HH:mm' : 'HH:mm';
 
-  const finish = () => {
+  // the bar a drag is over; beside the bars, the nearest end bar
+  const targetOf = (chartEvent: ChartMouseEvent, event?: MouseEvent) =>
+    dragTarget(
+      points.map(point => point.time),
+      labelOf(chartEvent),
+      pointerInChart(event),
+    );
+
+  const finish = (chartEvent: ChartMouseEvent, event?: MouseEvent) => {
     if (drag) {
-      const range = zoomRange(drag.start, drag.end, histogram.bucketSeconds);
+      // the release may come before the last (throttled) move was handled
+      const end = targetOf(chartEvent, event) ?? drag.end;
+      const range = zoomRange(drag.start, end, histogram.bucketSeconds);
       setDrag(undefined);
       if (range) {
         onZoom(range);
@@ -77,8 +111,8 @@ export function LogHistogramChart(props: LogHistogramChartProps) {
             setDrag({ start: time, end: time });
           }
         }}
-        onMouseMove={(event: ChartMouseEvent) => {
-          const time = labelOf(event);
+        onMouseMove={(chartEvent: ChartMouseEvent, event?: MouseEvent) => {
+          const time = drag && targetOf(chartEvent, event);
           if (drag && time !== undefined && time !== drag.end) {
             setDrag({ ...drag, end: time });
           }
@@ -97,7 +131,7 @@ export function LogHistogramChart(props: LogHistogramChartProps) {
         />
         <YAxis
           allowDecimals={false}
-          width={48}
+          width={COUNT_AXIS_WIDTH}
           stroke={theme.palette.text.secondary}
         />
         <Tooltip labelFormatter={formatTimeLabel} isAnimationActive={false} />

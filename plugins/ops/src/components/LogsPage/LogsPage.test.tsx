@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
 import { mockElementSize } from '../../__testUtils__/layout';
-import { makeLogRecord } from '../../__testUtils__/logFixtures';
+import { makeLogRecord, pendingTail } from '../../__testUtils__/logFixtures';
 import { renderLogs } from '../../__testUtils__/renderLogs';
 import { LogsPage } from './LogsPage';
 
@@ -234,6 +234,7 @@ describe('LogsPage', () => {
             makeLogRecord({ id: 'r5', body: 'tail two' }),
           ],
           cursor: 'r5',
+          sources: [{ id: 'builtin', status: 'ok' as const }],
         };
       }),
     });
@@ -256,6 +257,46 @@ describe('LogsPage', () => {
     await userEvent.click(screen.getByRole('switch', { name: 'Live tail' }));
     const signal = opsApi.tailLogs.mock.calls[1][0].signal!;
     await waitFor(() => expect(signal.aborted).toBe(true));
+  });
+
+  it('shows a source that fails during the live tail, beside what the others bring', async () => {
+    let answered = false;
+    const opsApi = makeFakeOpsApi({
+      tailLogs: jest.fn(async options => {
+        if (answered) {
+          return pendingTail(options);
+        }
+        answered = true;
+        return {
+          records: [makeLogRecord({ id: 'r4', body: 'still arriving' })],
+          cursor: 'r4',
+          sources: [
+            { id: 'builtin', status: 'ok' as const },
+            {
+              id: 'loki',
+              status: 'degraded' as const,
+              error: 'loki: 502 Bad Gateway',
+            },
+          ],
+        };
+      }),
+    });
+    await renderLogs(<LogsPage />, { opsApi });
+    const table = await screen.findByRole('table', { name: 'Log records' });
+    // the search had every source
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('switch', { name: 'Live tail' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Source “loki” is degraded');
+    expect(alert).toHaveTextContent('loki: 502 Bad Gateway');
+    expect(within(table).getByText('still arriving')).toBeInTheDocument();
+
+    // tail off: only what the search said
+    await userEvent.click(screen.getByRole('switch', { name: 'Live tail' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument(),
+    );
   });
 
   it('exports the same query and window', async () => {

@@ -114,7 +114,12 @@ export function LogsView(props: LogsViewProps) {
     [queryHref],
   );
 
-  const sources = [...search.sources, ...(histogram.value?.sources ?? [])];
+  // while tailing, a source that fails the tail shows like one that fails the search
+  const sources = [
+    ...search.sources,
+    ...(histogram.value?.sources ?? []),
+    ...tail.sources,
+  ];
 
   return (
     <div>

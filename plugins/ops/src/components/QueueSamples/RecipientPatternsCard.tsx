@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { RecipientPatterns } from '@opsconsole/backstage-plugin-ops-common';
-import { formatPercent } from '../../utils/format';
+import { formatPercent, formatShare } from '../../utils/format';
 import { formatCount } from '../../utils/queues';
 import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
 
@@ -58,7 +58,7 @@ export function RecipientPatternsCard(props: {
               <Box display="flex" justifyContent="space-between">
                 <Typography variant="body2">{domain.domain}</Typography>
                 <Typography variant="body2" color="textSecondary">
-                  {formatCount(domain.count)} · {formatPercent(domain.share, 0)}
+                  {formatCount(domain.count)} · {formatShare(domain.share)}
                 </Typography>
               </Box>
               <LinearProgress

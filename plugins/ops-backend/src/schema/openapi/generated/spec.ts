@@ -2470,7 +2470,8 @@ export const spec = {
         "additionalProperties": false,
         "required": [
           "records",
-          "cursor"
+          "cursor",
+          "sources"
         ],
         "properties": {
           "records": {
@@ -2481,6 +2482,12 @@ export const spec = {
           },
           "cursor": {
             "type": "string"
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SourceStatus"
+            }
           }
         }
       },
@@ -3629,7 +3636,7 @@ export const spec = {
     "/logs/tail": {
       "get": {
         "operationId": "TailLogs",
-        "description": "Records newer than `after` (a cursor from a previous tail), oldest first. Without `after`: no records and a cursor for \"from now\". Long-poll: with `waitSeconds` the answer comes as soon as records arrive, or empty when the time is up (ops.logs.read).",
+        "description": "Records newer than `after` (a cursor from a previous tail), oldest first. Without `after`: no records and a cursor for \"from now\". Long-poll: with `waitSeconds` the answer comes as soon as records arrive, or empty when the time is up. A source that fails or does not answer in time is named in `sources` (degraded); the others' records still come (ops.logs.read).",
         "parameters": [
           {
             "$ref": "#/components/parameters/logQuery"

@@ -1,0 +1,262 @@
+import { InputError } from '@backstage/errors';
+import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
+import { LogProvider } from '@opsconsole/backstage-plugin-ops-node';
+import { LogsService } from './LogsService';
+
+const record = (id: string, body: string, ms: number): LogRecord => ({
+  id,
+  time: new Date(ms).toISOString(),
+  level: 'info',
+  service: 'mailer',
+  body,
+  attributes: {},
+});
+
+/** A provider that answers nothing until told otherwise. */
+function provider(
+  id: string,
+  overrides: Partial<LogProvider> = {},
+): jest.Mocked<LogProvider> {
+  return {
+    id,
+    search: jest.fn(async () => ({ records: [] })),
+    histogram: jest.fn(async () => []),
+    context: jest.fn(async () => undefined),
+    tail: jest.fn(async () => ({ records: [], cursor: `${id}-c0` })),
+    topValues: jest.fn(async () => []),
+    ...overrides,
+  } as jest.Mocked<LogProvider>;
+}
+
+/** Never settles: a source that hangs. */
+const never = () => new Promise<never>(() => {});
+
+const everyone = { sources: [] };
+
+describe('LogsService', () => {
+  const now = Date.now();
+
+  describe('tail', () => {
+    it("names a failing source and still brings the others' records", async () => {
+      const store = provider('store', {
+        tail: jest.fn(async () => ({
+          records: [record('s1', 'stored', now)],
+          cursor: 'store-c1',
+        })),
+      });
+      const loki = provider('loki', {
+        tail: jest.fn(async () => {
+          throw new Error('loki: 502 Bad Gateway');
+        }),
+      });
+      const service = new LogsService({ providers: [store, loki] });
+
+      const page = await service.tail(everyone, {
+        q: 'stored',
+        after: 'e30',
+        limit: 10,
+        waitSeconds: 0,
+      });
+      expect(page.records.map(r => r.body)).toEqual(['stored']);
+      expect(page.sources).toEqual([
+        { id: 'loki', status: 'degraded', error: 'loki: 502 Bad Gateway' },
+        { id: 'store', status: 'ok' },
+      ]);
+    });
+
+    it('degrades a source that never answers instead of hanging', async () => {
+      const store = provider('store', {
+        tail: jest.fn(async () => ({
+          records: [record('s1', 'stored', now)],
+          cursor: 'store-c1',
+        })),
+      });
+      const stuck = provider('stuck', { tail: jest.fn(never) });
+      const service = new LogsService({
+        providers: [store, stuck],
+        timeoutMs: 5,
+      });
+      const page = await service.tail(everyone, {
+        after: 'e30',
+        limit: 10,
+        waitSeconds: 0,
+      });
+      expect(page.records.map(r => r.id)).toEqual(['s1']);
+      expect(page.sources).toEqual([
+        { id: 'store', status: 'ok' },
+        {
+          id: 'stuck',
+          status: 'degraded',
+          error: 'Log source stuck did not answer within 5 ms',
+        },
+      ]);
+    });
+
+    it('ends a long poll when a source starts failing, so the outage shows at once', async () => {
+      let listener: (() => void) | undefined;
+      let subscribed: () => void = () => {};
+      const waiting = new Promise<void>(resolve => {
+        subscribed = resolve;
+      });
+      let calls = 0;
+      const flaky = provider('flaky', {
+        tail: jest.fn(async () => {
+          calls += 1;
+          if (calls > 1) throw new Error('connection reset');
+          return { records: [], cursor: 'flaky-c1' };
+        }),
+      });
+      const service = new LogsService({
+        providers: [provider('store'), flaky],
+        onCommit: l => {
+          listener = l;
+          subscribed();
+          return () => {
+            listener = undefined;
+          };
+        },
+      });
+      const answer = service.tail(everyone, {
+        after: 'e30',
+        limit: 10,
+        waitSeconds: 20,
+      });
+      await waiting;
+      listener!();
+      const page = await answer;
+      expect(page.records).toEqual([]);
+      expect(page.sources).toEqual([
+        { id: 'flaky', status: 'degraded', error: 'connection reset' },
+        { id: 'store', status: 'ok' },
+      ]);
+    });
+
+    it("limits the tail to the caller's tenants and reports the tenant directory", async () => {
+      const store = provider('store');
+      const service = new LogsService({ providers: [store] });
+      const directory = {
+        id: 'tenants:catalog',
+        status: 'degraded' as const,
+        error: 'Your tenants could not be listed',
+      };
+      const page = await service.tail(
+        { tenantIds: ['acme'], sources: [directory] },
+        { q: 'level>=warn', limit: 10, waitSeconds: 0 },
+      );
+      expect(store.tail).toHaveBeenCalledWith(
+        expect.objectContaining({ tenantIds: ['acme'] }),
+        { after: undefined, limit: 10 },
+      );
+      expect(page.sources).toEqual([{ id: 'store', status: 'ok' }, directory]);
+    });
+  });
+
+  describe('context', () => {
+    it('asks the next source when one never answers', async () => {
+      const found = {
+        before: [],
+        record: record('l1', 'from loki', now),
+        after: [],
+      };
+      const stuck = provider('stuck', { context: jest.fn(never) });
+      const loki = provider('loki', { context: jest.fn(async () => found) });
+      const service = new LogsService({
+        providers: [stuck, loki],
+        timeoutMs: 5,
+      });
+      await expect(
+        service.context({ tenantIds: ['acme'], sources: [] }, 'l1', {
+          before: 1,
+          after: 1,
+        }),
+      ).resolves.toEqual(found);
+      expect(loki.context).toHaveBeenCalledWith('l1', {
+        before: 1,
+        after: 1,
+        tenantIds: ['acme'],
+      });
+    });
+
+    it('is a 503 naming the source that timed out when no source has the record', async () => {
+      const service = new LogsService({
+        providers: [provider('store'), provider('stuck', { context: never })],
+        timeoutMs: 5,
+      });
+      await expect(
+        service.context(everyone, 'x1', { before: 1, after: 1 }),
+      ).rejects.toMatchObject({
+        name: 'ServiceUnavailableError',
+        message: expect.stringContaining(
+          'stuck: Log source stuck did not answer within 5 ms',
+        ),
+      });
+    });
+
+    it("is a 404 when every source answered without it, and a provider's InputError a 400", async () => {
+      const service = new LogsService({ providers: [provider('store')] });
+      await expect(
+        service.context(everyone, 'x1', { before: 1, after: 1 }),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+
+      const picky = provider('picky', {
+        context: jest.fn(async () => {
+          throw new InputError('bad id');
+        }),
+      });
+      await expect(
+        new LogsService({ providers: [picky] }).context(everyone, 'x1', {
+          before: 1,
+          after: 1,
+        }),
+      ).rejects.toBeInstanceOf(InputError);
+    });
+  });
+
+  describe('scopes and export', () => {
+    it("searches the caller's tenants over the last hour by default", async () => {
+      const store = provider('store');
+      const service = new LogsService({ providers: [store] });
+      const page = await service.search(
+        { tenantIds: ['acme'], sources: [] },
+        { q: 'tenant:acme', limit: 5 },
+      );
+      expect(page).toEqual({
+        records: [],
+        sources: [{ id: 'store', status: 'ok' }],
+      });
+      const [scope] = store.search.mock.calls[0];
+      expect(scope.tenantIds).toEqual(['acme']);
+      expect(Date.parse(scope.to) - Date.parse(scope.from)).toBe(3600_000);
+      await expect(
+        service.search(everyone, { from: 'yesterday', limit: 5 }),
+      ).rejects.toBeInstanceOf(InputError);
+    });
+
+    it('exports page by page across sources, failing before the first page is handed out', async () => {
+      const store = provider('store', {
+        search: jest.fn(async (_scope, options) =>
+          options.cursor
+            ? { records: [record('s1', 'older', now - 2000)] }
+            : {
+                records: [record('s2', 'newer', now - 1000)],
+                nextCursor: 's2',
+              },
+        ),
+      });
+      const service = new LogsService({ providers: [store] });
+      const pages = await service.exportPages(everyone, {}, 10);
+      const bodies: string[] = [];
+      for await (const page of pages) bodies.push(...page.map(r => r.body));
+      expect(bodies).toEqual(['newer', 'older']);
+
+      const picky = provider('picky', {
+        search: jest.fn(async () => {
+          throw new InputError('unsupported query');
+        }),
+      });
+      await expect(
+        new LogsService({ providers: [picky] }).exportPages(everyone, {}, 10),
+      ).rejects.toBeInstanceOf(InputError);
+    });
+  });
+});
