@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { silentLogger } from '../logger';
 import { PlatformOptions, RunningPlatform, startPlatform } from '../platform';
 
@@ -17,6 +18,33 @@ export function startTestPlatform(
   overrides: PlatformOptions = {},
 ): Promise<RunningPlatform> {
   return startPlatform({ ...TEST_PLATFORM_OPTIONS, ...overrides });
+}
+
+/** A local port nothing listens on (bound, read, closed). */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+/**
+ * Starts a platform whose Redis (queue backend) is a closed local port, so its
+ * queue operations answer 503 after `readyTimeoutMs` (100 ms here).
+ */
+export async function startTestPlatformWithoutRedis(
+  overrides: PlatformOptions = {},
+): Promise<RunningPlatform> {
+  const port = await closedPort();
+  return startTestPlatform({
+    redis: {
+      url: `redis://127.0.0.1:${port}`,
+      prefix: 'unreachable',
+      readyTimeoutMs: 100,
+    },
+    ...overrides,
+  });
 }
 
 /** Polls `check` until it returns a truthy value or the timeout passes. */

@@ -5,7 +5,10 @@ import {
   ContractValidator,
 } from '../__testUtils__/contract';
 import { OfrepStub, startOfrepStub } from '../__testUtils__/ofrepStub';
-import { startTestPlatform } from '../__testUtils__/testPlatform';
+import {
+  startTestPlatform,
+  startTestPlatformWithoutRedis,
+} from '../__testUtils__/testPlatform';
 import { RunningPlatform } from '../platform';
 
 const TOKEN = 'conformance-token';
@@ -17,9 +20,12 @@ const TOKEN = 'conformance-token';
  */
 describe('Platform Admin API conformance', () => {
   let platform: RunningPlatform;
+  /** A platform whose queue backend (Redis) cannot be reached: queue operations answer 503. */
+  let queuesDown: RunningPlatform;
   let stub: OfrepStub;
   let validator: ContractValidator;
   let get: ReturnType<typeof contractClient>;
+  let getQueuesDown: ReturnType<typeof contractClient>;
 
   beforeAll(async () => {
     stub = await startOfrepStub(() => ({
@@ -31,12 +37,13 @@ describe('Platform Admin API conformance', () => {
         variant: 'off',
       },
     }));
-    platform = await startTestPlatform({
-      apiToken: TOKEN,
-      ofrep: { url: stub.baseUrl },
-    });
+    [platform, queuesDown] = await Promise.all([
+      startTestPlatform({ apiToken: TOKEN, ofrep: { url: stub.baseUrl } }),
+      startTestPlatformWithoutRedis({ apiToken: TOKEN }),
+    ]);
     validator = new ContractValidator();
     get = contractClient(platform.urls.api, validator, TOKEN);
+    getQueuesDown = contractClient(queuesDown.urls.api, validator, TOKEN);
     await fetch(`${platform.urls.api}/tenants/acme/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -46,6 +53,7 @@ describe('Platform Admin API conformance', () => {
 
   afterAll(async () => {
     await platform.close();
+    await queuesDown.close();
     await stub.close();
   });
 
@@ -119,6 +127,23 @@ describe('Platform Admin API conformance', () => {
     async (pathAndQuery, status, token = undefined) => {
       const res = await get(pathAndQuery, { token, method: 'POST' });
       expect(res.status).toBe(status);
+    },
+  );
+
+  it.each([
+    ['GET', '/queues'],
+    ['GET', '/tenants/acme/queue-jobs?limit=5&state=waiting'],
+    ['POST', '/tenants/acme/queues/pause'],
+    ['POST', '/tenants/acme/queues/resume'],
+  ] as const)(
+    '%s %s answers 503 as documented while the queue backend is unreachable',
+    async (method, pathAndQuery) => {
+      const res = await getQueuesDown(pathAndQuery, { method });
+      expect(res.status).toBe(503);
+      expect(res.body.error).toEqual({
+        name: 'ServiceUnavailableError',
+        message: expect.stringContaining('retry later'),
+      });
     },
   );
 

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { startTestPlatform } from '../__testUtils__/testPlatform';
+import { closedPort, startTestPlatform } from '../__testUtils__/testPlatform';
 import { RunningPlatform } from '../platform';
 import { deleteRedisPrefix } from '../queue/deleteRedisPrefix';
 
@@ -8,15 +8,6 @@ const REDIS_URL = 'redis://127.0.0.1:6379';
 jest.setTimeout(30_000);
 
 const TOKEN = 'queue-unavailable-token';
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
 
 /** A TCP proxy to the test Redis that can drop every connection and come back. */
 async function redisProxy() {

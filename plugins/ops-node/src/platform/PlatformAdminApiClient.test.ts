@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { NotFoundError } from '@backstage/errors';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   deleteRedisPrefix,
@@ -342,6 +342,84 @@ describe.each([
   },
 );
 
+/** A local port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const closed = http.createServer();
+  await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise(resolve => closed.close(resolve));
+  return port;
+}
+
+describe("PlatformQueueProvider while the platform's queue backend is unreachable", () => {
+  let platform: RunningPlatform;
+  let provider: PlatformQueueProvider;
+  let api: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform({
+      dbPath: ':memory:',
+      ports: { api: 0, worker: 0, scheduler: 0 },
+      traffic: false,
+      // Redis at a closed port: the queue operations answer 503 after 100 ms
+      redis: {
+        url: `redis://127.0.0.1:${await closedPort()}`,
+        prefix: 'unreachable',
+        readyTimeoutMs: 100,
+      },
+      logger: silentLogger,
+      env: {},
+      apiToken: TOKEN,
+    });
+    api = `${platform.urls.api}/admin-api/v1`;
+    provider = new PlatformQueueProvider({ baseUrl: api, token: TOKEN });
+  });
+
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  it.each([
+    ['listQueues', 'GET', '/queues', () => provider.listQueues()],
+    [
+      'listTenantQueueJobs',
+      'GET',
+      '/tenants/acme/queue-jobs?limit=5',
+      () => provider.listTenantJobs('acme', { limit: 5 }),
+    ],
+    [
+      'pauseTenantQueues',
+      'POST',
+      '/tenants/acme/queues/pause',
+      () => provider.pauseTenant('acme'),
+    ],
+    [
+      'resumeTenantQueues',
+      'POST',
+      '/tenants/acme/queues/resume',
+      () => provider.resumeTenant('acme'),
+    ],
+  ] as const)(
+    '%s: a 503 is a ServiceUnavailableError (the source is out), not "no queue"',
+    async (operation, method, path, call) => {
+      const error = await call().then(
+        value => ({ resolved: value }),
+        e => e,
+      );
+      expect(error).toBeInstanceOf(ServiceUnavailableError);
+      expect(error.message).toContain(
+        `Platform Admin API ${operation} (${method} ${api}${path}) failed: 503 The outbound queues are unavailable: Redis at`,
+      );
+      expect(error.message).toContain('retry later');
+    },
+  );
+
+  it('still treats an unknown tenant as holding no queue', async () => {
+    expect(await provider.pauseTenant('nope')).toBe(false);
+    expect(await provider.listTenantJobs('nope', { limit: 5 })).toEqual([]);
+  });
+});
+
 describe('PlatformAdminApiClient failures', () => {
   let server: http.Server;
   let baseUrl: string;
@@ -393,6 +471,9 @@ describe('PlatformAdminApiClient failures', () => {
     await expect(client.listTenants()).rejects.toThrow(
       'failed: 502 <html>Bad gateway</html>',
     );
+    await expect(client.listTenants()).rejects.not.toThrow(
+      ServiceUnavailableError,
+    );
     handler = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"tenants":[]}');
@@ -400,6 +481,25 @@ describe('PlatformAdminApiClient failures', () => {
     await expect(client.listTenants()).rejects.toThrow(
       'answered without an items array',
     );
+  });
+
+  it('reports a 503 of any operation as a ServiceUnavailableError', async () => {
+    handler = (_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(
+        '{"error":{"name":"ServiceUnavailableError","message":"Down for maintenance"}}',
+      );
+    };
+    const error = await new PlatformAdminApiClient({ baseUrl, token: 't' })
+      .listTenants()
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error.message).toBe(
+      `Platform Admin API listTenants (GET ${baseUrl}/tenants) failed: 503 Down for maintenance`,
+    );
+    await expect(
+      new PlatformQueueProvider({ baseUrl, token: 't' }).pauseTenant('acme'),
+    ).rejects.toThrow(ServiceUnavailableError);
   });
 
   it('sends the bearer token and encodes query parameters', async () => {

@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { NotFoundError } from '@backstage/errors';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 
 /** Default timeout of one Platform Admin API request. @public */
 export const DEFAULT_PLATFORM_TIMEOUT_MS = 5000;
@@ -38,7 +38,8 @@ export function readPlatformOptions(
 /**
  * The HTTP requests of the Platform Admin API clients: bearer token,
  * timeout, and errors that name the operation, method, URL and what the
- * platform said (a 404 is a `NotFoundError`).
+ * platform said (a 404 is a `NotFoundError`; a 503, e.g. the platform's queue
+ * backend being unavailable, is a `ServiceUnavailableError`: the source is out).
  */
 export class PlatformHttp {
   readonly baseUrl: string;
@@ -99,8 +100,11 @@ export class PlatformHttp {
       const message = `${where} failed: ${
         response.status
       } ${await errorMessageOf(response)}`;
-      throw response.status === 404
-        ? new NotFoundError(message)
+      if (response.status === 404) {
+        throw new NotFoundError(message);
+      }
+      throw response.status === 503
+        ? new ServiceUnavailableError(message)
         : new Error(message);
     }
     try {
