@@ -188,15 +188,14 @@ export class DatabaseLogStore implements LogStore {
 
   /**
    * Postgres: one `COPY … FROM STDIN` per batch (one statement, atomic, the cheapest way
-   * into a table), on a connection of the pool.
+   * into a table), on a connection of the pool, encoded while Postgres reads it.
    */
   private async copyRows(records: NewLogRecord[]) {
-    const text = pgCopyRows(records);
     const client = this.db.client;
     const connection = await client.acquireConnection();
     try {
       await pipeline(
-        Readable.from([text]),
+        Readable.from(pgCopyRows(records), { objectMode: false }),
         connection.query(
           copyFrom(`COPY ${TABLE} (${PG_COPY_COLUMNS.join(', ')}) FROM STDIN`),
         ),

@@ -52,26 +52,34 @@ function attributesJson(attributes: Record<string, string>): string {
   );
 }
 
+function copyLine(r: NewLogRecord): string {
+  return [
+    field(Math.floor(r.timeMs)),
+    field(logLevelRank(r.level)),
+    field(r.service),
+    field(r.tenantId),
+    field(r.traceId),
+    field(r.spanId),
+    field(r.body),
+    field(attributesJson(r.attributes)),
+    field(pgTsvector(r.body)),
+  ].join('\t');
+}
+
 /**
  * Records as the text of `COPY ops_log_records (PG_COPY_COLUMNS) FROM STDIN` (text format:
  * tab-separated, one line per record, backslash escapes), with each body's words as a
- * `tsvector` (see `logText.ts`).
+ * `tsvector` (see `logText.ts`), in pieces of `rowsPerChunk` records: a stream encodes the
+ * next piece while Postgres reads the last one.
  */
-export function pgCopyRows(records: NewLogRecord[]): string {
-  const lines = new Array<string>(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i];
-    lines[i] = [
-      field(Math.floor(r.timeMs)),
-      field(logLevelRank(r.level)),
-      field(r.service),
-      field(r.tenantId),
-      field(r.traceId),
-      field(r.spanId),
-      field(r.body),
-      field(attributesJson(r.attributes)),
-      field(pgTsvector(r.body)),
-    ].join('\t');
+export function* pgCopyRows(
+  records: NewLogRecord[],
+  rowsPerChunk = 250,
+): Generator<string> {
+  for (let start = 0; start < records.length; start += rowsPerChunk) {
+    let chunk = '';
+    const end = Math.min(records.length, start + rowsPerChunk);
+    for (let i = start; i < end; i++) chunk += `${copyLine(records[i])}\n`;
+    yield chunk;
   }
-  return `${lines.join('\n')}\n`;
 }
