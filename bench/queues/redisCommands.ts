@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { startMonitor } from '../../plugins/ops-backend-module-bullmq/src/__testUtils__/redis';
 
 export interface CommandCount {
   /** commands the callers sent over the network */
@@ -19,11 +20,9 @@ export async function countCommands(
   prefix: string,
   call: () => Promise<unknown>,
 ): Promise<CommandCount> {
-  const base = new Redis(redisUrl);
-  const monitor = await base.monitor();
-  base.disconnect();
-  // ioredis reports lines of other clients that arrive while MONITOR starts as errors
-  monitor.on('error', () => {});
+  // ioredis reports lines of other clients that arrive while MONITOR starts as errors, and
+  // `redis.monitor()` listens only for the first one: a busy Redis crashed the bench
+  const monitor = await startMonitor(redisUrl);
   const other = new Redis(redisUrl);
   const fence = `${prefix}:bench-fence:${Date.now()}`;
   const counts = { sent: 0, inScripts: 0 };

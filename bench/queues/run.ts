@@ -2,11 +2,14 @@
  * `yarn bench:queues`: the queue overview with 1,000 BullMQ queues holding jobs, read by the
  * console's BullMQ provider (`BullMqQueueProvider.listQueues()`, in this process) and by
  * bull-board's `GET /api/queues` (a forked child, on loopback), on the same Redis in the same
- * run: latency p50/p95 of each and their ratio, and Redis commands per call of each.
+ * run: latency p50/p95 of each and their ratio, and Redis commands per call of each; also our
+ * round trips warm and cold (a fresh provider: enqueue times not cached yet) and the cost of
+ * the sampler's call (`listQueues({ totals: true })`, every 30 s).
  * Target: ours <= 1/10 of bull-board's time, <= 2 Redis round trips. See bench/README.md.
  */
 import os from 'node:os';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
   BullMqQueueProvider,
@@ -54,6 +57,45 @@ async function timeCalls(
     )} ms`,
   );
   return figures;
+}
+
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+/**
+ * `count` first calls of fresh providers (each on its own connected client, queue list
+ * configured so no SCAN runs): their time and the round trips of the last one.
+ */
+async function coldCalls(
+  redisUrl: string,
+  prefix: string,
+  names: string[],
+  count: number,
+) {
+  const ms: number[] = [];
+  let roundTrips = 0;
+  for (let i = 0; i < count; i++) {
+    const client = createBullMqRedisClient(redisUrl, {
+      connectTimeoutMs: 5000,
+    });
+    await client.connect();
+    const provider = new BullMqQueueProvider({
+      redis: client,
+      prefix,
+      queueNames: names,
+    });
+    const traffic = countTraffic(client);
+    const start = performance.now();
+    await provider.listQueues();
+    ms.push(performance.now() - start);
+    traffic.restore();
+    roundTrips = traffic.counts.writes;
+    await provider.close();
+  }
+  return { ms, roundTrips };
 }
 
 const fmtCommands = (c: CommandCount) =>
@@ -148,11 +190,34 @@ async function main() {
       }
     }
     log(`both sides see ${o.queues} queues with equal counts`);
+    // and our oldest waiting job is BullMQ's, on every 50th queue
+    for (const q of ours.filter((_, i) => i % 50 === 0)) {
+      const queue = new Queue(q.name, { connection: admin, prefix });
+      const waiting = await queue.getJobs(['waiting', 'prioritized']);
+      await queue.close();
+      const oldest = waiting.length
+        ? new Date(Math.min(...waiting.map(j => j!.timestamp))).toISOString()
+        : undefined;
+      if (q.oldestWaitingAt !== oldest) {
+        throw new Error(
+          `${q.name}: oldest waiting ours ${q.oldestWaitingAt}, BullMQ ${oldest}`,
+        );
+      }
+    }
+    log(`oldest waiting jobs equal BullMQ's on every 50th queue`);
 
     // timings, alternating sides would interleave their caches; run each side as a block
     const oursMs = await timeCalls('ours', o.warmup, o.iterations, async () => {
       await provider.listQueues();
     });
+    const samplerMs = await timeCalls(
+      'ours, sampler call (totals)',
+      o.warmup,
+      o.iterations,
+      async () => {
+        await provider.listQueues({ totals: true });
+      },
+    );
     const boardMs = await timeCalls(
       'bull-board',
       o.warmup,
@@ -170,6 +235,16 @@ async function main() {
       provider.listQueues(),
     );
     traffic.restore();
+    const samplerTraffic = countTraffic(client);
+    const samplerCommands = await countCommands(o.redisUrl, prefix, () =>
+      provider.listQueues({ totals: true }),
+    );
+    samplerTraffic.restore();
+    // cold: a fresh provider (queue list configured, connected) knows no enqueue time yet
+    const cold = await coldCalls(o.redisUrl, prefix, names, 5);
+    const coldCommands = await countCommands(o.redisUrl, prefix, async () => {
+      await coldCalls(o.redisUrl, prefix, names, 1);
+    });
     const boardCommands = await countCommands(o.redisUrl, prefix, async () => {
       await (await fetch(url)).arrayBuffer();
     });
@@ -189,7 +264,8 @@ async function main() {
     board.process.kill('SIGKILL');
 
     const ratio = oursMs.p50 / boardMs.p50;
-    const pass = ratio <= 0.1 && traffic.counts.writes <= 2;
+    const pass =
+      ratio <= 0.1 && traffic.counts.writes <= 2 && cold.roundTrips <= 2;
     const load = os
       .loadavg()
       .map(l => l.toFixed(2))
@@ -205,12 +281,25 @@ async function main() {
         )} ms, p95 ${oursMs.p95.toFixed(1)} ms, max ${oursMs.max.toFixed(
           1,
         )} ms`,
-        `  ${traffic.counts.writes} Redis round trip(s) per call; ${fmtCommands(
-          oursCommands,
-        )}`,
-        `  first call of a fresh provider (SCAN discovery + overview): ${
+        `  warm (enqueue times cached): ${
+          traffic.counts.writes
+        } Redis round trip(s) per call; ${fmtCommands(oursCommands)}`,
+        `  cold (fresh provider, queue list configured, no enqueue time cached): ${
+          cold.roundTrips
+        } round trips, median of ${cold.ms.length} ${median(cold.ms).toFixed(
+          1,
+        )} ms; ${fmtCommands(coldCommands)}`,
+        `  first call of a fresh provider with discovery (SCAN + overview): ${
           freshTraffic.counts.writes
         } round trips, ${freshMs.toFixed(1)} ms`,
+        `ours, sampler call (listQueues({ totals: true }), every 30 s): p50 ${samplerMs.p50.toFixed(
+          1,
+        )} ms, p95 ${samplerMs.p95.toFixed(1)} ms, max ${samplerMs.max.toFixed(
+          1,
+        )} ms`,
+        `  ${
+          samplerTraffic.counts.writes
+        } Redis round trip(s) per call; ${fmtCommands(samplerCommands)}`,
         `bull-board (GET /api/queues over loopback HTTP): p50 ${boardMs.p50.toFixed(
           1,
         )} ms, p95 ${boardMs.p95.toFixed(1)} ms, max ${boardMs.max.toFixed(

@@ -1,13 +1,16 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import { Queue } from 'bullmq';
+import { QueueSnapshot } from '@opsconsole/backstage-plugin-ops-node';
+import { MetricsTime, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BullMqQueueProvider } from './BullMqQueueProvider';
+import { PRIORITIZED_READ_WHOLE } from './queueCountsScript';
 import { createBullMqRedisClient } from './redisClient';
 import {
   countTraffic,
   deferred,
   deleteKeys,
   finished,
+  monitorCommands,
   REDIS_URL,
   TestQueues,
   uniquePrefix,
@@ -91,8 +94,8 @@ describe('BullMqQueueProvider against Redis', () => {
     admin.disconnect();
   });
 
-  const byName = async () =>
-    new Map((await provider.listQueues()).map(q => [q.name, q]));
+  const byName = async (options?: { totals?: boolean }) =>
+    new Map((await provider.listQueues(options)).map(q => [q.name, q]));
 
   it('counts every queue exactly as Queue.getJobCounts()', async () => {
     const snapshots = await byName();
@@ -162,8 +165,26 @@ describe('BullMqQueueProvider against Redis', () => {
     expect(snapshot?.counts.waiting).toBe(4);
   });
 
+  it('finds the oldest waiting job in a lower band of a large prioritized set', async () => {
+    const bands = queues.queue('priority-bands-large');
+    const now = Date.now();
+    await bands.add('old', {}, { priority: 50, timestamp: now - 9000 });
+    await bands.addBulk(
+      Array.from({ length: 3 * PRIORITIZED_READ_WHOLE }, (_, i) => ({
+        name: `p${i}`,
+        data: {},
+        opts: { priority: 1 + (i % 3), timestamp: now - 8000 + i },
+      })),
+    );
+    const reader = newProvider(prefix, { queueNames: [bands.name] });
+    const [snapshot] = await reader.listQueues();
+    await reader.close();
+    expect(snapshot?.counts.waiting).toBe(1 + 3 * PRIORITIZED_READ_WHOLE);
+    expect(snapshot?.oldestWaitingAt).toBe(new Date(now - 9000).toISOString());
+  });
+
   it('reads the enqueued total from the job id counter', async () => {
-    const snapshots = await byName();
+    const snapshots = await byName({ totals: true });
     expect(snapshots.get(acme.name)!.totals?.enqueued).toBe(10);
     expect(snapshots.get(globex.name)!.totals?.enqueued).toBe(3);
     expect(snapshots.get(emptyQueue.name)!.totals?.enqueued).toBe(0);
@@ -174,12 +195,206 @@ describe('BullMqQueueProvider against Redis', () => {
   it('reads completed and failed totals from BullMQ metrics when workers keep them', async () => {
     await admin.hset(`${prefix}:${shared.name}:metrics:completed`, 'count', 42);
     await admin.hset(`${prefix}:${shared.name}:metrics:failed`, 'count', 7);
-    const snapshots = await byName();
+    const snapshots = await byName({ totals: true });
     expect(snapshots.get(shared.name)!.totals).toEqual({
       enqueued: 2,
       completed: 42,
       failed: 7,
     });
+  });
+
+  it('reads the totals only when asked, equal to what BullMQ reports', async () => {
+    const metered = queues.queue('metered');
+    const worker = queues.worker(
+      metered.name,
+      async job => {
+        if (job.data.fail) throw new Error('bounced');
+      },
+      { metrics: { maxDataPoints: MetricsTime.ONE_WEEK } },
+    );
+    const done = finished(worker, 3);
+    const added = await metered.addBulk([
+      { name: 'send-email', data: {} },
+      { name: 'send-email', data: { fail: true } },
+      { name: 'send-email', data: {} },
+    ]);
+    await done;
+    await worker.close();
+    const reader = newProvider(prefix, { queueNames: [metered.name] });
+    try {
+      await reader.listQueues(); // connected, script loaded
+      let plain: QueueSnapshot[] = [];
+      const plainCommands = await monitorCommands(prefix, async () => {
+        plain = await reader.listQueues();
+      });
+      let withTotals: QueueSnapshot[] = [];
+      const totalsCommands = await monitorCommands(prefix, async () => {
+        withTotals = await reader.listQueues({ totals: true });
+      });
+      const queueKey = `${prefix}:${metered.name}:`;
+      const totalReads = (commands: string[][]) =>
+        commands
+          .filter(
+            ([name, key]) =>
+              (name === 'get' || name === 'hget') &&
+              key?.startsWith(queueKey) &&
+              ['id', 'metrics:completed', 'metrics:failed'].includes(
+                key.slice(queueKey.length),
+              ),
+          )
+          .map(([name, key]) => `${name} ${key.slice(queueKey.length)}`);
+      expect(plain[0].totals).toBeUndefined();
+      expect(totalReads(plainCommands)).toEqual([]);
+      expect(totalReads(totalsCommands)).toEqual([
+        'get id',
+        'hget metrics:completed',
+        'hget metrics:failed',
+      ]);
+      expect(withTotals[0].totals).toEqual({
+        enqueued: Number(added[added.length - 1].id),
+        completed: (await metered.getMetrics('completed')).meta.count,
+        failed: (await metered.getMetrics('failed')).meta.count,
+      });
+      expect(withTotals[0].totals).toEqual({
+        enqueued: 3,
+        completed: 2,
+        failed: 1,
+      });
+      // the rest of the snapshot does not depend on the option
+      expect({ ...withTotals[0], totals: undefined }).toEqual({
+        ...plain[0],
+        totals: undefined,
+      });
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('compares enqueue times when job ids are not BullMQ counters', async () => {
+    const custom = queues.queue('custom-ids');
+    const now = Date.now();
+    // wait holds [order-a, order-b]: the oldest job at the head, a LIFO one at the tail
+    await custom.add('a', {}, { jobId: 'order-a', timestamp: now - 5000 });
+    await custom.add(
+      'b',
+      {},
+      { jobId: 'order-b', timestamp: now - 1000, lifo: true },
+    );
+    await custom.add(
+      'c',
+      {},
+      { jobId: 'order-c', timestamp: now - 3000, priority: 2 },
+    );
+    const reader = newProvider(prefix, { queueNames: [custom.name] });
+    try {
+      const [snapshot] = await reader.listQueues();
+      expect(snapshot?.oldestWaitingAt).toBe(
+        new Date(now - 5000).toISOString(),
+      );
+      // again from the cache
+      expect((await reader.listQueues())[0]?.oldestWaitingAt).toBe(
+        new Date(now - 5000).toISOString(),
+      );
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('reads a cold overview in two round trips (enqueue times), then a warm one in one', async () => {
+    const queue = queues.queue('cold-then-warm');
+    const [first, second] = await queue.addBulk([
+      { name: 'send-email', data: {} },
+      { name: 'send-email', data: {} },
+    ]);
+    const client = createBullMqRedisClient(REDIS_URL, {
+      connectTimeoutMs: 2000,
+    });
+    await client.connect();
+    const reader = new BullMqQueueProvider({
+      redis: client,
+      prefix,
+      queueNames: [queue.name],
+    });
+    const read = async () => {
+      const traffic = countTraffic(client);
+      const [snapshot] = await reader.listQueues();
+      traffic.restore();
+      return {
+        roundTrips: traffic.counts.writes,
+        oldestWaitingAt: snapshot?.oldestWaitingAt,
+      };
+    };
+    const at = (timestamp: number) => new Date(timestamp).toISOString();
+    try {
+      expect(await read()).toEqual({
+        roundTrips: 2,
+        oldestWaitingAt: at(first.timestamp),
+      });
+      expect(await read()).toEqual({
+        roundTrips: 1,
+        oldestWaitingAt: at(first.timestamp),
+      });
+      // the oldest job leaves: the next one's time is read once, then cached
+      await first.remove();
+      expect(await read()).toEqual({
+        roundTrips: 2,
+        oldestWaitingAt: at(second.timestamp),
+      });
+      expect(await read()).toEqual({
+        roundTrips: 1,
+        oldestWaitingAt: at(second.timestamp),
+      });
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('reports no age from a job removed between its two reads', async () => {
+    const queue = queues.queue('vanishing');
+    const now = Date.now();
+    const oldest = await queue.add('a', {}, { timestamp: now - 60_000 });
+    const next = await queue.add('b', {}, { timestamp: now - 1000 });
+    const client = createBullMqRedisClient(REDIS_URL, {
+      connectTimeoutMs: 2000,
+    });
+    await client.connect();
+    const reader = new BullMqQueueProvider({
+      redis: client,
+      prefix,
+      queueNames: [queue.name],
+    });
+    // the second pipeline (enqueue times) runs only once the oldest job is gone
+    const pipeline = client.pipeline;
+    let pipelines = 0;
+    client.pipeline = function removingPipeline(this: Redis, ...args) {
+      const created = pipeline.apply(this, args);
+      pipelines += 1;
+      if (pipelines === 2) {
+        const exec = created.exec;
+        created.exec = async function removeThenExec(
+          this: typeof created,
+          ...execArgs
+        ) {
+          await oldest.remove();
+          return exec.apply(this, execArgs);
+        } as typeof exec;
+      }
+      return created;
+    } as Redis['pipeline'];
+    try {
+      const [during] = await reader.listQueues();
+      expect(pipelines).toBe(2);
+      expect(during?.counts.waiting).toBe(2); // read before the removal
+      expect(during?.oldestWaitingAt).toBeUndefined();
+      const [after] = await reader.listQueues();
+      expect(after?.counts.waiting).toBe(1);
+      expect(after?.oldestWaitingAt).toBe(
+        new Date(next.timestamp).toISOString(),
+      );
+    } finally {
+      client.pipeline = pipeline;
+      await reader.close();
+    }
   });
 
   it('reads an overview in one round trip once the queues are discovered', async () => {

@@ -10,7 +10,12 @@ import {
 import { Job, JobType, Queue } from 'bullmq';
 import { Redis, Result } from 'ioredis';
 import { QueueDiscovery } from './QueueDiscovery';
-import { parseQueueCounts, QUEUE_COUNTS_SCRIPT } from './queueCountsScript';
+import { JobRef, JobTimestampCache } from './JobTimestampCache';
+import {
+  JOB_TIMESTAMPS_SCRIPT,
+  parseQueueCounts,
+  QUEUE_COUNTS_SCRIPT,
+} from './queueCountsScript';
 import { createBullMqRedisClient, whenReady } from './redisClient';
 import {
   parseTenantQueuePattern,
@@ -21,13 +26,18 @@ declare module 'ioredis' {
   interface RedisCommander<Context> {
     opsQueueCounts(
       prefix: string,
+      totals: '0' | '1',
       ...queueNames: string[]
-    ): Result<number[], Context>;
+    ): Result<Array<number | string>, Context>;
+    opsJobTimestamps(...jobKeys: string[]): Result<number[], Context>;
   }
 }
 
-/** Queues per script call: bounds how long one call blocks Redis. */
+/** Queues per counts script call: bounds how long one call blocks Redis. */
 const QUEUES_PER_SCRIPT_CALL = 250;
+
+/** Job hashes per timestamps script call. */
+const JOBS_PER_SCRIPT_CALL = 1000;
 
 /** Which BullMQ job sets hold the jobs of each console state. */
 const BULLMQ_TYPES: Record<QueueJobState, JobType[]> = {
@@ -59,9 +69,10 @@ export interface BullMqQueueProviderOptions {
 
 /**
  * Reads BullMQ queues straight from Redis: counts of every queue in one pipelined round trip
- * (a Lua script computes them on the server), newest jobs of a tenant, and a per-tenant pause
- * through `Queue.pause()` of the tenant's queues (one queue per tenant, named by
- * `tenantQueuePattern`).
+ * (a Lua script computes them on the server; enqueue times of the oldest waiting jobs come
+ * from a cache, those not cached in a second round trip), newest jobs of a tenant, and a
+ * per-tenant pause through `Queue.pause()` of the tenant's queues (one queue per tenant,
+ * named by `tenantQueuePattern`).
  * @public
  */
 export class BullMqQueueProvider implements QueueProvider {
@@ -73,6 +84,7 @@ export class BullMqQueueProvider implements QueueProvider {
   readonly #connectTimeoutMs: number;
   readonly #logger?: LoggerService;
   readonly #queues = new Map<string, Queue>();
+  readonly #jobTimes = new JobTimestampCache();
   #closed = false;
 
   /** Undefined when `ops.queues.bullmq` is not configured. */
@@ -130,26 +142,79 @@ export class BullMqQueueProvider implements QueueProvider {
         lua: QUEUE_COUNTS_SCRIPT,
       });
     }
+    if (!this.#redis.opsJobTimestamps) {
+      this.#redis.defineCommand('opsJobTimestamps', {
+        numberOfKeys: 0,
+        lua: JOB_TIMESTAMPS_SCRIPT,
+      });
+    }
   }
 
-  async listQueues(): Promise<QueueSnapshot[]> {
+  /**
+   * Every queue with its counts, paused state and oldest waiting job: one pipelined round
+   * trip, plus a second one when the enqueue time of a queue's oldest waiting job candidate
+   * is not cached yet (a job's enqueue time never changes; see the README). The cumulative
+   * `totals` are read only when asked.
+   */
+  async listQueues(options?: { totals?: boolean }): Promise<QueueSnapshot[]> {
     await this.#ready();
     const names = await this.#discovery.list();
     if (names.length === 0) return [];
+    const totals = options?.totals === true;
     const chunks: string[][] = [];
     for (let i = 0; i < names.length; i += QUEUES_PER_SCRIPT_CALL) {
       chunks.push(names.slice(i, i + QUEUES_PER_SCRIPT_CALL));
     }
     const pipeline = this.#redis.pipeline();
-    for (const chunk of chunks) pipeline.opsQueueCounts(this.#prefix, ...chunk);
+    for (const chunk of chunks) {
+      pipeline.opsQueueCounts(this.#prefix, totals ? '1' : '0', ...chunk);
+    }
+    const replies = await this.#exec(pipeline, chunks.length);
+    const rows = chunks.flatMap((chunk, index) =>
+      parseQueueCounts(chunk, replies[index] as Array<number | string>, totals),
+    );
+    const oldest = await this.#jobTimes.oldest(
+      rows.map(row => ({
+        name: row.snapshot.name,
+        candidates: row.candidates,
+      })),
+      jobs => this.#readJobTimes(jobs),
+    );
+    return rows.map(({ snapshot }, index) => {
+      snapshot.tenantId = this.#pattern.tenantOf(snapshot.name);
+      snapshot.oldestWaitingAt = oldest[index];
+      return snapshot;
+    });
+  }
+
+  /** The enqueue times of jobs, in one pipelined round trip; undefined for a job gone. */
+  async #readJobTimes(jobs: JobRef[]): Promise<Array<number | undefined>> {
+    const keys = jobs.map(job => `${this.#prefix}:${job.queue}:${job.id}`);
+    const pipeline = this.#redis.pipeline();
+    let calls = 0;
+    for (let i = 0; i < keys.length; i += JOBS_PER_SCRIPT_CALL) {
+      pipeline.opsJobTimestamps(...keys.slice(i, i + JOBS_PER_SCRIPT_CALL));
+      calls += 1;
+    }
+    const times = (await this.#exec(pipeline, calls)).flat() as number[];
+    if (times.length !== keys.length) {
+      throw new Error(
+        `Unexpected reply of the job timestamps script: ${times.length} values for ${keys.length} jobs`,
+      );
+    }
+    return times.map(time => (time < 0 ? undefined : time));
+  }
+
+  /** Runs a pipeline of `count` commands; the replies, or the first error. */
+  async #exec(
+    pipeline: ReturnType<Redis['pipeline']>,
+    count: number,
+  ): Promise<unknown[]> {
     const replies = (await pipeline.exec()) ?? [];
-    return chunks.flatMap((chunk, index) => {
+    return Array.from({ length: count }, (_, index) => {
       const [error, reply] = replies[index] ?? [new Error('no reply')];
       if (error) throw error;
-      return parseQueueCounts(chunk, reply as number[]).map(snapshot => ({
-        ...snapshot,
-        tenantId: this.#pattern.tenantOf(snapshot.name),
-      }));
+      return reply;
     });
   }
 

@@ -54,8 +54,12 @@ export interface QueueJob {
 export interface QueueProvider {
   /** Stable id, shown as the queue's source and in `sources` lists. */
   readonly id: string;
-  /** Every queue of the source with its counts, in as few round trips as the source allows. */
-  listQueues(): Promise<QueueSnapshot[]>;
+  /**
+   * Every queue of the source with its counts, in as few round trips as the source allows.
+   * `totals`: the caller needs the cumulative counters (the console's sampler); sources may
+   * skip reading them otherwise.
+   */
+  listQueues(options?: { totals?: boolean }): Promise<QueueSnapshot[]>;
   /** The most recent jobs of one tenant's queues, newest first. */
   listTenantJobs(
     tenantId: string,

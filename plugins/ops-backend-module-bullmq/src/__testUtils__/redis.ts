@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Job, Queue, Worker } from 'bullmq';
+import { Job, Queue, Worker, WorkerOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 
 /** The machine's Redis; tests use it for real, each run under its own key prefix. */
@@ -53,6 +53,59 @@ export function countTraffic(redis: Redis) {
   };
 }
 
+/**
+ * A connection in MONITOR mode. Not `redis.monitor()`: lines of other clients that arrive
+ * before ioredis switches the connection to monitoring are reported as 'error' events, and
+ * `monitor()` attaches a listener only for the first one (a busy Redis crashed the process).
+ */
+export async function startMonitor(redisUrl: string): Promise<Redis> {
+  const monitor = new Redis(redisUrl, { monitor: true, lazyConnect: true });
+  monitor.on('error', () => {});
+  const monitoring = new Promise<void>(resolve =>
+    monitor.once('monitoring', () => resolve()),
+  );
+  await monitor.connect();
+  await monitoring;
+  return monitor;
+}
+
+/**
+ * Runs `call` while a MONITOR connection records the commands Redis runs on keys under
+ * `prefix:` (inside Lua scripts too); answers them as `[name, ...args]`, names lower-case.
+ */
+export async function monitorCommands(
+  prefix: string,
+  call: () => Promise<unknown>,
+): Promise<string[][]> {
+  const monitor = await startMonitor(REDIS_URL);
+  const fence = `${prefix}:monitor-fence:${randomBytes(4).toString('hex')}`;
+  const other = new Redis(REDIS_URL);
+  const commands: string[][] = [];
+  let recording = false;
+  let stop: () => void = () => {};
+  const stopped = new Promise<void>(resolve => {
+    stop = resolve;
+  });
+  monitor.on('monitor', (_time: string, args: string[]) => {
+    if (args.includes(fence)) {
+      if (recording) stop();
+      recording = true;
+    } else if (recording && args.some(a => a.startsWith(`${prefix}:`))) {
+      commands.push([args[0].toLowerCase(), ...args.slice(1)]);
+    }
+  });
+  try {
+    await other.exists(fence);
+    await call();
+    await other.exists(fence);
+    await stopped;
+  } finally {
+    monitor.disconnect();
+    other.disconnect();
+  }
+  return commands;
+}
+
 /** Resolves when `worker` has finished `count` more jobs (completed or failed). */
 export function finished(worker: Worker, count: number): Promise<Job[]> {
   return new Promise(resolve => {
@@ -95,8 +148,13 @@ export class TestQueues {
     return queue;
   }
 
-  worker(name: string, processor: (job: Job) => Promise<unknown>) {
+  worker(
+    name: string,
+    processor: (job: Job) => Promise<unknown>,
+    options: Omit<WorkerOptions, 'connection' | 'prefix'> = {},
+  ) {
     const worker = new Worker(name, processor, {
+      ...options,
       connection: { ...REDIS_CONNECTION, maxRetriesPerRequest: null },
       prefix: this.prefix,
     });

@@ -128,6 +128,13 @@ describe('QueueSampler', () => {
       ).toMatchObject({ enqueued: 12, processed: 2 });
     });
 
+    it('asks the sources for the cumulative totals', async () => {
+      const { sampler, provider } = await setup();
+      const listed = jest.spyOn(provider, 'listQueues');
+      await sampler.sampleRound(T0);
+      expect(listed).toHaveBeenCalledWith({ totals: true });
+    });
+
     it('opens a spike for a small tenant against its own baseline, not for a big steady one, and resolves it', async () => {
       const { store, run, send } = await setup();
       // six hours of normal traffic: acme 4/min, globex 900/min

@@ -25,7 +25,8 @@ export class QueueSampler {
     const started = Date.now();
     const { sources, store, spikes, logger } = this.deps;
     const tracker = new SourceTracker();
-    const snapshots = await sources.listQueues(tracker);
+    // the cumulative totals are read for the rates; the overview does not ask for them
+    const snapshots = await sources.listQueues(tracker, { totals: true });
     // a queue not sampled for an hour starts over: no rate across the gap
     const previous = await store.latestSamples(now - HOUR_MS);
     const seen = new Set<string>();

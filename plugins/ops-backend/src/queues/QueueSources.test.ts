@@ -48,6 +48,21 @@ describe('QueueSources', () => {
     ]);
   });
 
+  it('asks every source for the cumulative totals only when the caller needs them', async () => {
+    const p = platform();
+    const other = new InMemoryQueueProvider('bullmq');
+    const listed = [
+      jest.spyOn(p, 'listQueues'),
+      jest.spyOn(other, 'listQueues'),
+    ];
+    const sources = new QueueSources([p, other]);
+    await sources.listQueues(new SourceTracker(), { totals: true });
+    for (const spy of listed)
+      expect(spy).toHaveBeenLastCalledWith({ totals: true });
+    await sources.listQueues(new SourceTracker());
+    for (const spy of listed) expect(spy).toHaveBeenLastCalledWith();
+  });
+
   it('merges the jobs of a tenant across sources, newest first, up to the limit', async () => {
     const other = new InMemoryQueueProvider('bullmq', {
       queues: [queueSnapshot('outbound-email-acme', { tenantId: 'acme' })],

@@ -31,9 +31,17 @@ export class QueueSources extends ProviderSources<QueueProvider> {
     super(providers, timeoutMs, 'Queue source');
   }
 
-  /** Every queue of every source that answered. */
-  async listQueues(tracker: SourceTracker): Promise<SourcedQueueSnapshot[]> {
-    const answers = await this.all(tracker, p => p.listQueues());
+  /**
+   * Every queue of every source that answered. `totals`: the caller needs the cumulative
+   * counters (the sampler); sources may skip reading them otherwise.
+   */
+  async listQueues(
+    tracker: SourceTracker,
+    options?: { totals?: boolean },
+  ): Promise<SourcedQueueSnapshot[]> {
+    const answers = await this.all(tracker, p =>
+      options ? p.listQueues(options) : p.listQueues(),
+    );
     return answers.flatMap(a =>
       a.value.map(q => ({ ...q, source: a.provider.id })),
     );
