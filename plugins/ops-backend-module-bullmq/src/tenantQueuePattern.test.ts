@@ -10,6 +10,22 @@ describe('parseTenantQueuePattern', () => {
     expect(pattern.tenantOf('transactional')).toBeUndefined();
   });
 
+  it('maps only tenant ids (lower-case slugs) to tenants', () => {
+    const pattern = parseTenantQueuePattern('outbound-email-{tenant}');
+    expect(pattern.tenantOf('outbound-email--acme')).toBeUndefined();
+    expect(pattern.tenantOf('outbound-email-tenant-0042.eu')).toBe(
+      'tenant-0042.eu',
+    );
+    expect(pattern.tenantOf('outbound-email-Acme')).toBeUndefined();
+    expect(pattern.tenantOf('outbound-email-acme prio')).toBeUndefined();
+    expect(
+      pattern.tenantOf(`outbound-email-${'a'.repeat(64)}`),
+    ).toBeUndefined();
+    expect(pattern.tenantOf(`outbound-email-${'a'.repeat(63)}`)).toBe(
+      'a'.repeat(63),
+    );
+  });
+
   it('takes the placeholder anywhere and matches the rest literally', () => {
     const pattern = parseTenantQueuePattern('mail.{tenant}.out(1)');
     expect(pattern.tenantOf('mail.acme.out(1)')).toBe('acme');

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { isTenantId } from '@opsconsole/backstage-plugin-ops-common';
 
 /** Maps queue names to tenants with a pattern such as `outbound-email-{tenant}`. */
 export interface TenantQueuePattern {
@@ -13,7 +14,9 @@ const escapeRegExp = (text: string) =>
 
 /**
  * Compiles a queue name pattern with exactly one `{tenant}` placeholder; the placeholder
- * matches one or more characters.
+ * matches a tenant id (a lower-case slug, `isTenantId`). A queue whose name holds anything
+ * else there (`outbound-email-Acme`, `outbound-email-acme:eu`) belongs to no tenant: the
+ * console could not address that tenant, so it is listed as a shared queue.
  */
 export function parseTenantQueuePattern(pattern: string): TenantQueuePattern {
   const parts = pattern.split(PLACEHOLDER);
@@ -26,7 +29,8 @@ export function parseTenantQueuePattern(pattern: string): TenantQueuePattern {
   const regExp = new RegExp(`^${before}(.+)${after}$`);
   return {
     tenantOf(queueName) {
-      return regExp.exec(queueName)?.[1];
+      const tenant = regExp.exec(queueName)?.[1];
+      return tenant !== undefined && isTenantId(tenant) ? tenant : undefined;
     },
   };
 }

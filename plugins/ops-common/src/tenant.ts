@@ -21,6 +21,18 @@ export const TENANT_API_VERSION = 'opsconsole.io/v1alpha1';
 export const OPS_TENANT_ID_ANNOTATION = 'opsconsole.io/tenant-id';
 
 /**
+ * What a platform tenant id looks like: a lower-case slug of at most 63 characters (it is
+ * also the Tenant entity's name). The console's `/tenants/{tenantId}` routes accept only these.
+ * @public
+ */
+export const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+/** True when `value` is a tenant id ({@link TENANT_ID_PATTERN}). @public */
+export function isTenantId(value: string): boolean {
+  return TENANT_ID_PATTERN.test(value);
+}
+
+/**
  * A tenant of the platform as a catalog entity (`kind: Tenant`,
  * `apiVersion: opsconsole.io/v1alpha1`). The JSON schema that validates it lives in
  * `@opsconsole/backstage-plugin-catalog-backend-module-ops`.
