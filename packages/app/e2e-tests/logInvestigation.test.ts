@@ -45,6 +45,24 @@ test('an operator finds an error burst in the logs and follows it to the service
   }).toPass({ timeout: 60_000 });
   await expect(page).toHaveURL(/q=/);
 
+  // followed live: the tail starts where the search ended (the search's tailCursor), so a
+  // record logged now is added to the list, once, and the tail does not fail
+  const liveTail = page.getByRole('switch', { name: 'Live tail' });
+  await liveTail.check();
+  const message = `connection refused by relay, live ${Date.now()}`;
+  const live = await request.post(
+    `${PLATFORM}/admin/roles/worker/error-burst`,
+    { data: { count: 1, message } },
+  );
+  expect(live.ok()).toBe(true);
+  await expect(
+    records.getByRole('row').filter({ hasText: message }),
+  ).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByText('Live tail interrupted; retrying')).toHaveCount(
+    0,
+  );
+  await liveTail.uncheck();
+
   // narrowed on the histogram: drag across the recent bars → an absolute range in the URL
   const chart = page.getByTestId('log-histogram').locator('svg').first();
   const box = await chart.boundingBox();

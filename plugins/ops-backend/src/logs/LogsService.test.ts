@@ -1,7 +1,11 @@
 import { InputError } from '@backstage/errors';
 import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
 import { LogProvider } from '@opsconsole/backstage-plugin-ops-node';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseLogStore } from './DatabaseLogStore';
 import { LogsService } from './LogsService';
+
+jest.setTimeout(60_000);
 
 const record = (id: string, body: string, ms: number): LogRecord => ({
   id,
@@ -151,6 +155,193 @@ describe('LogsService', () => {
     });
   });
 
+  describe('search', () => {
+    it("starts the tail of the first page at each source's cursor taken before it is searched", async () => {
+      const calls: string[] = [];
+      const store = provider('store', {
+        tail: jest.fn(async () => {
+          calls.push('store.tail');
+          return { records: [], cursor: 'store-now' };
+        }),
+        search: jest.fn(async (_scope, options) => {
+          calls.push('store.search');
+          return options.cursor
+            ? { records: [record('s1', 'older', now - 2000)] }
+            : {
+                records: [record('s2', 'newer', now - 1000)],
+                nextCursor: 's2',
+              };
+        }),
+      });
+      const loki = provider('loki', {
+        tail: jest.fn(async () => ({ records: [], cursor: 'loki-now' })),
+      });
+      const service = new LogsService({ providers: [store, loki] });
+
+      const first = await service.search(
+        { tenantIds: ['acme'], sources: [] },
+        { q: 'level>=warn', limit: 1 },
+      );
+      expect(calls).toEqual(['store.tail', 'store.search']);
+      // the tail's own scope: the query and the caller's tenants, no time range
+      const [tailScope, tailOptions] = store.tail.mock.calls[0];
+      expect(tailScope).toEqual({
+        query: expect.objectContaining({ terms: expect.any(Array) }),
+        tenantIds: ['acme'],
+      });
+      expect(tailOptions.after).toBeUndefined();
+      expect(first.sources).toEqual([
+        { id: 'loki', status: 'ok' },
+        { id: 'store', status: 'ok' },
+      ]);
+
+      // it is what the tail takes as `after`: each source continues from its own cursor
+      await service.tail(everyone, {
+        after: first.tailCursor,
+        limit: 10,
+        waitSeconds: 0,
+      });
+      expect(store.tail).toHaveBeenLastCalledWith(expect.anything(), {
+        after: 'store-now',
+        limit: 10,
+      });
+      expect(loki.tail).toHaveBeenLastCalledWith(expect.anything(), {
+        after: 'loki-now',
+        limit: 10,
+      });
+
+      // later pages have none
+      const second = await service.search(everyone, {
+        limit: 1,
+        cursor: first.nextCursor,
+      });
+      expect(second.records.map(r => r.body)).toEqual(['older']);
+      expect(second).not.toHaveProperty('tailCursor');
+      expect(store.tail).toHaveBeenCalledTimes(2);
+    });
+
+    it('leaves a source that cannot say where its tail starts out of the cursor and names it', async () => {
+      const store = provider('store', {
+        tail: jest.fn(async () => ({ records: [], cursor: 'store-now' })),
+        search: jest.fn(async () => ({
+          records: [record('s1', 'stored', now)],
+        })),
+      });
+      const loki = provider('loki', {
+        tail: jest.fn(async () => {
+          throw new Error('loki: 502 Bad Gateway');
+        }),
+        search: jest.fn(async () => ({
+          records: [record('l1', 'from loki', now - 1)],
+        })),
+      });
+      const service = new LogsService({ providers: [store, loki] });
+      const page = await service.search(everyone, { limit: 10 });
+      // its search still counts
+      expect(page.records.map(r => r.id)).toEqual(['s1', 'l1']);
+      expect(page.sources).toEqual([
+        { id: 'loki', status: 'degraded', error: 'loki: 502 Bad Gateway' },
+        { id: 'store', status: 'ok' },
+      ]);
+
+      // its tail starts from now, the store's from its cursor
+      await service.tail(everyone, {
+        after: page.tailCursor,
+        limit: 10,
+        waitSeconds: 0,
+      });
+      expect(loki.tail).toHaveBeenLastCalledWith(expect.anything(), {
+        after: undefined,
+        limit: 10,
+      });
+      expect(store.tail).toHaveBeenLastCalledWith(expect.anything(), {
+        after: 'store-now',
+        limit: 10,
+      });
+    });
+
+    it('does not wait twice for a source that never answers', async () => {
+      const stuck = provider('stuck', { tail: jest.fn(never) });
+      const service = new LogsService({
+        providers: [provider('store'), stuck],
+        timeoutMs: 5,
+      });
+      const page = await service.search(everyone, { limit: 10 });
+      expect(stuck.search).not.toHaveBeenCalled();
+      expect(page.sources).toEqual([
+        { id: 'store', status: 'ok' },
+        {
+          id: 'stuck',
+          status: 'degraded',
+          error: 'Log source stuck did not answer within 5 ms',
+        },
+      ]);
+    });
+  });
+
+  describe('search then tail, on the store', () => {
+    const databases = createTestDatabases();
+
+    it.each(databases.ids)(
+      'on %p, misses nothing between them and repeats only what came in meanwhile',
+      async databaseId => {
+        const store = DatabaseLogStore.create(await databases.init(databaseId));
+        const line = (body: string, ms: number) => ({
+          timeMs: ms,
+          level: 'info' as const,
+          service: 'mailer',
+          body,
+          attributes: {},
+        });
+        await store.insert([line('handover before', now - 3000)]);
+        // a record committed after the tail cursor was taken, before the search ran
+        let searched = false;
+        const racing: LogProvider = {
+          id: store.id,
+          search: async (scope, options) => {
+            if (!searched) {
+              searched = true;
+              await store.insert([line('handover meanwhile', now - 2000)]);
+            }
+            return store.search(scope, options);
+          },
+          histogram: (scope, options) => store.histogram(scope, options),
+          context: (id, options) => store.context(id, options),
+          tail: (scope, options) => store.tail(scope, options),
+          topValues: (scope, options) => store.topValues(scope, options),
+        };
+        const service = new LogsService({ providers: [racing] });
+
+        const page = await service.search(everyone, {
+          q: 'handover',
+          limit: 100,
+        });
+        expect(page.records.map(r => r.body)).toEqual([
+          'handover meanwhile',
+          'handover before',
+        ]);
+        expect(page.tailCursor).toEqual(expect.any(String));
+
+        await store.insert([
+          line('handover after', now - 1000),
+          line('unrelated after', now),
+        ]);
+        const tail = await service.tail(everyone, {
+          q: 'handover',
+          after: page.tailCursor,
+          limit: 100,
+          waitSeconds: 0,
+        });
+        expect(tail.records.map(r => r.body)).toEqual([
+          'handover meanwhile',
+          'handover after',
+        ]);
+        // the repeated record has the same id in both answers, so clients can drop it
+        expect(tail.records[0].id).toBe(page.records[0].id);
+      },
+    );
+  });
+
   describe('context', () => {
     it('asks the next source when one never answers', async () => {
       const found = {
@@ -222,6 +413,7 @@ describe('LogsService', () => {
       );
       expect(page).toEqual({
         records: [],
+        tailCursor: expect.any(String),
         sources: [{ id: 'store', status: 'ok' }],
       });
       const [scope] = store.search.mock.calls[0];

@@ -99,30 +99,71 @@ export class LogsService {
    * Newest first across sources. The cursor holds each source's own cursor; a source
    * whose page was only partly used continues after the last record used (a record id is
    * also a cursor in its source).
+   *
+   * The first page (no cursor) also has `tailCursor`, where a live tail of the query starts
+   * so that it misses nothing this search did not show: each source's tail cursor for
+   * "now", taken just before that source is searched (within the same timeout). A record
+   * committed in between comes in both answers (clients de-duplicate by id). A source that
+   * fails to give one is reported degraded and left out of it: its tail starts when the
+   * tail does.
    */
   async search(
     reader: LogReader,
     params: LogRangeParams & { limit: number; cursor?: string },
   ): Promise<LogSearchPage> {
     const { limit, cursor } = params;
+    const scope = logScope(params, reader);
+    if (cursor) {
+      return withReaderSources(
+        await this.searchScope(scope, { limit, cursor }),
+        reader,
+      );
+    }
+    const tailScope = logTailScope(params, reader);
+    const tailCursors: SourceCursors = {};
+    const tailFailures = new SourceTracker();
+    const page = await this.searchScope(scope, { limit }, async p => {
+      try {
+        // without `after` a tail reads no records: it only says where "now" is
+        const start = await p.tail(tailScope, { after: undefined, limit: 1 });
+        tailCursors[p.id] = start.cursor;
+      } catch (error) {
+        if (error instanceof InputError) throw error;
+        tailFailures.failed(p.id, error);
+      }
+    });
+    const failed = new Map(tailFailures.list().map(s => [s.id, s]));
     return withReaderSources(
-      await this.searchScope(logScope(params, reader), { limit, cursor }),
+      {
+        ...page,
+        tailCursor: encodeSourceCursors(tailCursors),
+        // a source whose search failed keeps that error
+        sources: page.sources.map(s =>
+          s.status === 'ok' ? failed.get(s.id) ?? s : s,
+        ),
+      },
       reader,
     );
   }
 
+  /**
+   * One page across the sources. `beforeSearch` runs for each source just before it is
+   * searched, within the same timeout.
+   */
   private async searchScope(
     scope: LogScope,
     options: { limit: number; cursor?: string },
+    beforeSearch?: (p: LogProvider) => Promise<void>,
   ): Promise<LogSearchPage> {
     const state = decodeSourceCursors(options.cursor);
     const active = this.providers.filter(p => state[p.id] !== null);
-    const { answers, sources } = await this.each(active, p =>
-      p.search(scope, {
+    const { answers, sources } = await this.each(active, async p => {
+      await beforeSearch?.(p);
+      return p.search(scope, {
         limit: options.limit,
         cursor: state[p.id] ?? undefined,
-      }),
-    );
+      });
+    });
     const tagged = answers.flatMap(a =>
       a.value.records.map(record => ({ record, source: a.provider.id })),
     );

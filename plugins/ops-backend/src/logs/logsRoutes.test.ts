@@ -353,6 +353,39 @@ describe('log routes', () => {
     expect(await tail('live', ADMIN)).toEqual(['globex live', 'acme live']);
   });
 
+  it("tails from a search's tailCursor: what arrives after the search, not what it showed", async () => {
+    const ingest = (body: string) =>
+      as(ADMIN)(
+        request(server)
+          .post('/api/ops/otlp/v1/logs')
+          .send(otlpBody([{ body, tenant: 'acme', ms: Date.now() }])),
+      ).expect(200);
+    await ingest('handover shown');
+    const search = await get(
+      `/api/ops/logs/search?q=${enc('handover')}&limit=1`,
+      PLAIN,
+    );
+    expect(search.body.records.map((r: any) => r.body)).toEqual([
+      'handover shown',
+    ]);
+    expect(search.body.tailCursor).toEqual(expect.any(String));
+    // the broken source is named, as in the search itself
+    expect(search.body.sources).toEqual([
+      { id: 'broken-source', status: 'degraded', error: 'connection refused' },
+      { id: 'ops-store', status: 'ok' },
+    ]);
+    await ingest('handover new');
+    await ingest('unrelated news');
+    const tail = await get(
+      `/api/ops/logs/tail?q=${enc('handover')}&after=${enc(
+        search.body.tailCursor,
+      )}`,
+      PLAIN,
+    );
+    expect(tail.status).toBe(200);
+    expect(tail.body.records.map((r: any) => r.body)).toEqual(['handover new']);
+  });
+
   it("tails past a failing source: names it and still brings the others' records", async () => {
     const start = await get(`/api/ops/logs/tail?q=${enc('outage')}`, ADMIN);
     expect(start.status).toBe(200);

@@ -26,6 +26,12 @@ export interface LogSearchPage {
   records: LogRecord[];
   /** Pass as `cursor` to get the next (older) page; absent on the last page. */
   nextCursor?: string;
+  /**
+   * First page only: pass as `after` to `GET /logs/tail` (same query) to follow what
+   * arrives after this search, missing nothing it did not show. Taken just before the
+   * search, so the first tail answer may repeat records of this page: de-duplicate by id.
+   */
+  tailCursor?: string;
   sources: SourceStatus[];
 }
 

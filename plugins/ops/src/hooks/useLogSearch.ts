@@ -24,9 +24,17 @@ export interface LogSearchState {
   error?: Error;
   /** Whether older records can be loaded. */
   hasMore: boolean;
+  /**
+   * Where a live tail of this search starts (the first page's `tailCursor`);
+   * undefined while a new search runs, or when it failed.
+   */
+  tailCursor?: string;
   /** Loads the next (older) page; does nothing while loading or at the end. */
   loadMore: () => void;
-  /** Adds newer records (newest first) at the top, e.g. from the live tail. */
+  /**
+   * Adds newer records (newest first) at the top, e.g. from the live tail;
+   * records already listed (same id) are left out.
+   */
   prepend: (newestFirst: LogRecord[]) => void;
 }
 
@@ -34,11 +42,28 @@ interface SearchData {
   records: LogRecord[];
   sources: SourceStatus[];
   nextCursor?: string;
+  tailCursor?: string;
   loaded: boolean;
   error?: Error;
 }
 
 const EMPTY: SearchData = { records: [], sources: [], loaded: false };
+
+/**
+ * The records of `added` not in `listed` (by id). The live tail may bring a
+ * record the search showed, and a late record the tail brought may turn up
+ * again in an older page.
+ */
+function unlisted(listed: LogRecord[], added: LogRecord[]): LogRecord[] {
+  const ids = new Set(listed.map(r => r.id));
+  return added.filter(r => {
+    if (ids.has(r.id)) {
+      return false;
+    }
+    ids.add(r.id);
+    return true;
+  });
+}
 
 /**
  * The records matching a query, page by page (newest first). A new `searchWindow`
@@ -65,13 +90,17 @@ export function useLogSearch(searchWindow: LogQueryWindow): LogSearchState {
           loadingRef.current = false;
           setLoading(false);
           setData(previous => {
-            const kept = cursor ? previous.records : [];
-            const records = kept.concat(page.records);
+            const records = cursor
+              ? previous.records.concat(
+                  unlisted(previous.records, page.records),
+                )
+              : page.records;
             const full = records.length >= MAX_LOG_RECORDS;
             return {
               records: full ? records.slice(0, MAX_LOG_RECORDS) : records,
               sources: page.sources,
               nextCursor: full ? undefined : page.nextCursor,
+              tailCursor: cursor ? previous.tailCursor : page.tailCursor,
               loaded: true,
             };
           });
@@ -93,6 +122,12 @@ export function useLogSearch(searchWindow: LogQueryWindow): LogSearchState {
 
   useEffect(() => {
     generation.current++;
+    // the records on screen stay until the answer; the old tail start goes now
+    setData(previous =>
+      previous.tailCursor === undefined
+        ? previous
+        : { ...previous, tailCursor: undefined },
+    );
     fetchPage(undefined);
   }, [fetchPage]);
 
@@ -108,7 +143,12 @@ export function useLogSearch(searchWindow: LogQueryWindow): LogSearchState {
       return;
     }
     setData(previous => {
-      const records = newestFirst.concat(previous.records);
+      // a tail that starts at a search's tailCursor may repeat records of it
+      const fresh = unlisted(previous.records, newestFirst);
+      if (fresh.length === 0) {
+        return previous;
+      }
+      const records = fresh.concat(previous.records);
       if (records.length <= MAX_LOG_RECORDS) {
         return { ...previous, records };
       }
@@ -128,6 +168,7 @@ export function useLogSearch(searchWindow: LogQueryWindow): LogSearchState {
     loaded: data.loaded,
     error: data.error,
     hasMore: Boolean(nextCursor),
+    tailCursor: data.tailCursor,
     loadMore,
     prepend,
   };

@@ -10,7 +10,7 @@ import { useLogTail } from './useLogTail';
 type TailOptions = { signal?: AbortSignal };
 
 describe('useLogTail', () => {
-  it('resumes from its cursor after a pause and starts over after being switched off', async () => {
+  it('resumes from its cursor after a pause or being switched off, and starts over from a new start', async () => {
     const answers: LogTailPage[] = [
       {
         records: [
@@ -34,7 +34,7 @@ describe('useLogTail', () => {
       <TestApiProvider apis={[[opsApiRef, opsApi]]}>{children}</TestApiProvider>
     );
     const { result, rerender, unmount } = renderHook(
-      (props: { enabled: boolean; paused: boolean; start: string }) =>
+      (props: { enabled: boolean; paused: boolean; start?: string }) =>
         useLogTail({
           enabled: props.enabled,
           paused: props.paused,
@@ -44,7 +44,11 @@ describe('useLogTail', () => {
         }),
       {
         wrapper,
-        initialProps: { enabled: true, paused: false, start: 'r3' },
+        initialProps: {
+          enabled: true,
+          paused: false,
+          start: 'r3' as string | undefined,
+        },
       },
     );
     const calls = () =>
@@ -63,19 +67,38 @@ describe('useLogTail', () => {
     ]);
 
     // the tab is hidden: the open request is dropped; shown again: same cursor
-    rerender({ enabled: true, paused: true, start: 'a2' });
+    rerender({ enabled: true, paused: true, start: 'r3' });
     await waitFor(() =>
       expect(opsApi.tailLogs.mock.calls[1][0].signal?.aborted).toBe(true),
     );
-    rerender({ enabled: true, paused: false, start: 'zz' });
+    rerender({ enabled: true, paused: false, start: 'r3' });
     await waitFor(() => expect(calls()).toEqual(['r3', 'a2', 'a2']));
 
-    // switched off and on: from the newest record on screen again
-    rerender({ enabled: false, paused: false, start: 'b7' });
+    // a new search answered: on from where it ended
+    answers.push({
+      records: [makeLogRecord({ id: 'b1', body: 'after the new search' })],
+      cursor: 'b1',
+      sources: [],
+    });
+    rerender({ enabled: true, paused: false, start: 'n1' });
+    await waitFor(() =>
+      expect(calls()).toEqual(['r3', 'a2', 'a2', 'n1', 'b1']),
+    );
+    expect(opsApi.tailLogs.mock.calls[2][0].signal?.aborted).toBe(true);
+    // the next search runs (no start yet): the tail goes on from its cursor
+    rerender({ enabled: true, paused: false, start: undefined });
+    await waitFor(() =>
+      expect(calls()).toEqual(['r3', 'a2', 'a2', 'n1', 'b1', 'b1']),
+    );
+
+    // switched off and on: on from where it stopped, so what came meanwhile comes too
+    rerender({ enabled: false, paused: false, start: undefined });
     expect(result.current.sources).toEqual([]);
-    rerender({ enabled: true, paused: false, start: 'b7' });
-    await waitFor(() => expect(calls()).toEqual(['r3', 'a2', 'a2', 'b7']));
+    rerender({ enabled: true, paused: false, start: undefined });
+    await waitFor(() =>
+      expect(calls()).toEqual(['r3', 'a2', 'a2', 'n1', 'b1', 'b1', 'b1']),
+    );
     unmount();
-    expect(opsApi.tailLogs.mock.calls[3][0].signal?.aborted).toBe(true);
+    expect(opsApi.tailLogs.mock.calls[6][0].signal?.aborted).toBe(true);
   });
 });

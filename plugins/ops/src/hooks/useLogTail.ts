@@ -27,12 +27,15 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * Follows new records of a query while `enabled`: long-polls
  * `GET /logs/tail` with the cursor of the last answer and hands every batch
- * (newest first) to `onRecords`. The first request starts after
- * `startCursor` (the newest record on screen) or, without one, at now.
- * `paused` (e.g. a hidden tab) aborts the request in flight and resumes from
- * the same cursor later, so nothing is missed; disabling forgets the cursor.
- * `sources` is how each log source answered the last tail request (empty
- * while disabled), so a source failing during the tail can be shown.
+ * (newest first) to `onRecords`. It starts from `startCursor` (a search's
+ * `tailCursor`: where that search ended) or, without one, at now, and starts
+ * over from it whenever it changes to a new one (a new search) or the query
+ * changes. The first answers may repeat records of that search: the caller
+ * de-duplicates. `paused` (e.g. a hidden tab) aborts the request in flight
+ * and resumes from the same cursor later, so nothing is missed; so does
+ * switching it off and on again. `sources` is how each log source answered
+ * the last tail request (empty while disabled), so a source failing during
+ * the tail can be shown.
  */
 export function useLogTail(options: {
   enabled: boolean;
@@ -45,13 +48,13 @@ export function useLogTail(options: {
   const opsApi = useApi(opsApiRef);
   const [error, setError] = useState<Error>();
   const [sources, setSources] = useState<SourceStatus[]>([]);
-  const cursor = useRef<{ query: string; value?: string }>();
-  const latest = useRef({ startCursor, onRecords });
-  latest.current = { startCursor, onRecords };
+  // where the tail is: its query, the start it began from, the last cursor
+  const cursor = useRef<{ query: string; start?: string; value?: string }>();
+  const latest = useRef({ onRecords });
+  latest.current = { onRecords };
 
   useEffect(() => {
     if (!enabled) {
-      cursor.current = undefined;
       setSources([]);
     }
   }, [enabled]);
@@ -60,9 +63,13 @@ export function useLogTail(options: {
     if (!enabled || paused) {
       return undefined;
     }
-    if (cursor.current?.query !== query) {
-      cursor.current = { query, value: latest.current.startCursor };
+    if (
+      cursor.current?.query !== query ||
+      (startCursor !== undefined && startCursor !== cursor.current.start)
+    ) {
+      cursor.current = { query, start: startCursor, value: startCursor };
     }
+    const { start } = cursor.current;
     const controller = new AbortController();
     const { signal } = controller;
     (async () => {
@@ -77,7 +84,7 @@ export function useLogTail(options: {
           if (signal.aborted) {
             return;
           }
-          cursor.current = { query, value: page.cursor };
+          cursor.current = { query, start, value: page.cursor };
           setError(undefined);
           setSources(page.sources);
           if (page.records.length > 0) {
@@ -93,7 +100,7 @@ export function useLogTail(options: {
       }
     })();
     return () => controller.abort();
-  }, [enabled, paused, query, opsApi]);
+  }, [enabled, paused, query, startCursor, opsApi]);
 
   return enabled ? { error, sources } : { sources: NO_SOURCES };
 }

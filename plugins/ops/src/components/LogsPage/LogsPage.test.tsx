@@ -2,7 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
 import { mockElementSize } from '../../__testUtils__/layout';
-import { makeLogRecord, pendingTail } from '../../__testUtils__/logFixtures';
+import {
+  logRecords,
+  makeLogRecord,
+  pendingTail,
+} from '../../__testUtils__/logFixtures';
 import { renderLogs } from '../../__testUtils__/renderLogs';
 import { LogsPage } from './LogsPage';
 
@@ -215,9 +219,14 @@ describe('LogsPage', () => {
     });
   });
 
-  it('live tail long-polls after the newest record and adds what arrives on top', async () => {
+  it('live tail long-polls from where the search ended and adds what arrives on top, once', async () => {
     let answered = false;
     const opsApi = makeFakeOpsApi({
+      searchLogs: jest.fn().mockResolvedValue({
+        records: logRecords,
+        tailCursor: 'tail-start',
+        sources: [{ id: 'builtin', status: 'ok' }],
+      }),
       tailLogs: jest.fn(async options => {
         if (answered) {
           // no news: held open until the switch turns it off
@@ -230,6 +239,8 @@ describe('LogsPage', () => {
         answered = true;
         return {
           records: [
+            // committed while the search ran: the search has it already
+            logRecords[0],
             makeLogRecord({ id: 'r4', body: 'tail one', level: 'fatal' }),
             makeLogRecord({ id: 'r5', body: 'tail two' }),
           ],
@@ -244,15 +255,22 @@ describe('LogsPage', () => {
     await userEvent.click(screen.getByRole('switch', { name: 'Live tail' }));
     await within(table).findByText('tail two');
     const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(6);
     expect(rows[1]).toHaveTextContent('tail two');
     expect(rows[2]).toHaveTextContent('tail one');
     expect(rows[3]).toHaveTextContent('connection refused');
+    expect(within(table).getAllByText(/connection refused/)).toHaveLength(1);
+    expect(screen.getByText('5 records')).toBeInTheDocument();
+    // the search's tailCursor, not a record id
     expect(opsApi.tailLogs.mock.calls.map(([o]) => [o.query, o.after])).toEqual(
       [
-        ['service:mailer', 'r3'],
+        ['service:mailer', 'tail-start'],
         ['service:mailer', 'r5'],
       ],
     );
+    expect(
+      screen.queryByText('Live tail interrupted; retrying'),
+    ).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('switch', { name: 'Live tail' }));
     const signal = opsApi.tailLogs.mock.calls[1][0].signal!;

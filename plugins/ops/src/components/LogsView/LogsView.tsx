@@ -71,7 +71,8 @@ export function LogsView(props: LogsViewProps) {
     enabled: tailing,
     paused: !visible,
     query: fullQuery,
-    startCursor: search.records[0]?.id,
+    // where the search ended, not a record id (the tail has its own cursors)
+    startCursor: search.tailCursor,
     onRecords: search.prepend,
   });
 

@@ -22,4 +22,25 @@ describe('RecipientPatternsCard', () => {
     expect(items[0]).toHaveTextContent('gmail.example994 · 99 %');
     expect(items[1]).toHaveTextContent('tiny.example6 · <1 %');
   });
+
+  it('shows a tiny share of new recipients as "<1 %", not "0 %"', () => {
+    const card = (newRecipientShare: number) => (
+      <RecipientPatternsCard
+        recipients={{
+          sampledJobs: 1000,
+          uniqueRecipients: 990,
+          newRecipientShare,
+          topDomains: [],
+        }}
+      />
+    );
+    const newShare = () =>
+      screen.getByRole('group', { name: 'New recipients' });
+    const { rerender } = render(card(0.003));
+    expect(newShare()).toHaveTextContent(/^<1 %New recipients$/);
+    rerender(card(0));
+    expect(newShare()).toHaveTextContent(/^0 %New recipients$/);
+    rerender(card(0.2));
+    expect(newShare()).toHaveTextContent(/^20 %New recipients$/);
+  });
 });

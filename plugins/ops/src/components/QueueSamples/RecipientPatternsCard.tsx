@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { RecipientPatterns } from '@opsconsole/backstage-plugin-ops-common';
-import { formatPercent, formatShare } from '../../utils/format';
+import { formatShare } from '../../utils/format';
 import { formatCount } from '../../utils/queues';
 import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
 
@@ -40,7 +40,7 @@ export function RecipientPatternsCard(props: {
       <Box display="flex" flexWrap="wrap" mb={2} style={{ gap: 24 }}>
         <BigNumber
           label="New recipients"
-          value={formatPercent(recipients.newRecipientShare, 0)}
+          value={formatShare(recipients.newRecipientShare)}
           color={suspicious ? HEALTH_STATUS_COLORS.fail.background : undefined}
         />
         <BigNumber

@@ -2385,6 +2385,10 @@ export const spec = {
           "nextCursor": {
             "type": "string"
           },
+          "tailCursor": {
+            "type": "string",
+            "description": "First page only: the `after` of a live tail (GET /logs/tail, same query) that follows on from this search. Taken just before the search, so the first tail answer may repeat records of this page: de-duplicate by id."
+          },
           "sources": {
             "type": "array",
             "items": {
@@ -3495,7 +3499,7 @@ export const spec = {
     "/logs/search": {
       "get": {
         "operationId": "SearchLogs",
-        "description": "Records matching the query, newest first, with a cursor for the next page (ops.logs.read).",
+        "description": "Records matching the query, newest first, with a cursor for the next page; the first page also has `tailCursor`, where a live tail of the query starts (ops.logs.read).",
         "parameters": [
           {
             "$ref": "#/components/parameters/logQuery"
@@ -3636,7 +3640,7 @@ export const spec = {
     "/logs/tail": {
       "get": {
         "operationId": "TailLogs",
-        "description": "Records newer than `after` (a cursor from a previous tail), oldest first. Without `after`: no records and a cursor for \"from now\". Long-poll: with `waitSeconds` the answer comes as soon as records arrive, or empty when the time is up. A source that fails or does not answer in time is named in `sources` (degraded); the others' records still come (ops.logs.read).",
+        "description": "Records newer than `after` (a cursor from a previous tail, or a search's `tailCursor`), oldest first. Without `after`: no records and a cursor for \"from now\". Long-poll: with `waitSeconds` the answer comes as soon as records arrive, or empty when the time is up. A source that fails or does not answer in time is named in `sources` (degraded); the others' records still come (ops.logs.read).",
         "parameters": [
           {
             "$ref": "#/components/parameters/logQuery"
