@@ -53,6 +53,12 @@ export interface Config {
         caseInsensitiveText?: boolean;
         /** How far around a record the context view looks, each way, in seconds. Default 3600. */
         contextWindowSeconds?: number;
+        /**
+         * The most entries one query may ask for: Loki's `max_entries_limit_per_query`.
+         * Default 5000 (Loki's default). Paging reads a whole instant (entries sharing
+         * one nanosecond) in one query when it must, up to this many.
+         */
+        maxEntriesPerQuery?: number;
       };
     };
   };

@@ -29,7 +29,21 @@ export interface LogScope {
  */
 export interface LogProvider {
   readonly id: string;
-  /** Newest first; `cursor` is the `nextCursor` of the previous page. */
+  /**
+   * Newest first, in an order that is the same on every call: a page is the
+   * `limit` records (or all that are left) that come next in it, and
+   * `nextCursor` is set when more may follow.
+   *
+   * `cursor` is either the `nextCursor` of a previous page or the id of a record
+   * this source returned for the same scope: the page goes on just past that
+   * record. The console merges several sources and may use only the first
+   * records of a page; it then continues that source from the id of the last one
+   * used, so both kinds must work, and neither may lose or repeat a record (also
+   * when many records share one timestamp). A cursor that is not one of them is
+   * an InputError (400). Cursors, like ids, should stay short: the API takes
+   * cursors of all sources together up to 4000 characters and record ids up to
+   * 200 characters (ids go in a path, so keep to URL-safe characters).
+   */
   search(
     scope: LogScope,
     options: { limit: number; cursor?: string },

@@ -1,7 +1,9 @@
 // An in-memory stand-in for Loki's `query_range` log queries, for msw: keeps
 // entries and answers start (inclusive) / end (exclusive) / limit / direction the
 // way the documentation describes, in the documented streams shape. It ignores
-// the LogQL itself (every entry matches).
+// the LogQL itself (every entry matches). Like Loki, it picks freely among
+// entries of one instant when the limit cuts through it: with `shuffleTies` in
+// a different order on every request.
 
 import { http, HttpResponse } from 'msw';
 import { Stream, streamsResponse } from '../__fixtures__/lokiResponses';
@@ -12,10 +14,22 @@ export interface FakeEntry {
   line: string;
 }
 
+/** A small deterministic pseudo-random generator (mulberry32). */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export function fakeLokiHandler(
   baseUrl: string,
   entries: FakeEntry[],
   requests: URL[] = [],
+  options: { shuffleTies?: boolean } = {},
 ) {
   return http.get(`${baseUrl}/loki/api/v1/query_range`, ({ request }) => {
     const url = new URL(request.url);
@@ -24,10 +38,14 @@ export function fakeLokiHandler(
     const end = BigInt(url.searchParams.get('end')!);
     const limit = Number(url.searchParams.get('limit') ?? 100);
     const forward = url.searchParams.get('direction') === 'forward';
+    const next = random(requests.length);
+    const tie = new Map(
+      entries.map(e => [e, options.shuffleTies ? next() : 0]),
+    );
     const picked = entries
       .filter(e => e.ns >= start && e.ns < end)
       .sort((a, b) => {
-        if (a.ns === b.ns) return 0;
+        if (a.ns === b.ns) return tie.get(a)! - tie.get(b)!;
         return (a.ns < b.ns ? -1 : 1) * (forward ? 1 : -1);
       })
       .slice(0, limit);

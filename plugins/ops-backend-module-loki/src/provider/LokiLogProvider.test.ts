@@ -3,6 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
   LogQuery,
+  LogRecord,
   parseLogQuery,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { HttpResponse, delay, http } from 'msw';
@@ -77,7 +78,8 @@ describe('LokiLogProvider', () => {
           '{service_name="mailer", tenant=~"acme|globex"} |= "connection refused"',
         start: NS(T0 - 3600_000),
         end: NS(T0 + 3600_000),
-        limit: '50',
+        // one more than the page: whether the oldest instant of the page is complete
+        limit: '51',
         direction: 'backward',
       });
       expect(requests[0].headers.get('x-scope-orgid')).toBe('ops');
@@ -190,6 +192,124 @@ describe('LokiLogProvider', () => {
       const second = requests[1].searchParams;
       expect(BigInt(second.get('end')!)).toBeLessThanOrEqual(base + 40n);
       expect(Number(second.get('limit'))).toBeGreaterThan(4);
+    });
+
+    /** Pages through `entries` with `next` (search or tail), checking the order of each page. */
+    async function pageThrough(
+      next: (
+        cursor?: string,
+      ) => Promise<{ records: LogRecord[]; cursor?: string }>,
+    ) {
+      const got: LogRecord[] = [];
+      const cursors: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 200; pages++) {
+        const page = await next(cursor);
+        got.push(...page.records);
+        if (!page.cursor) break;
+        cursors.push(page.cursor);
+        cursor = page.cursor;
+      }
+      return { got, cursors };
+    }
+
+    /** 60 entries: 30 share one nanosecond (over 3 streams), 4 another, the rest alone. */
+    function crowded(base: bigint): FakeEntry[] {
+      return Array.from({ length: 60 }, (_, i) => {
+        let ns = base + BigInt(i) * 1000n;
+        if (i >= 10 && i < 40) ns = base + 10_000n;
+        if (i >= 50 && i < 54) ns = base + 50_000n;
+        return {
+          stream: { service_name: 'api', pod: `p${i % 3}` },
+          ns,
+          line: `line ${i}`,
+        };
+      });
+    }
+
+    const sortedLines = (entries: FakeEntry[]) =>
+      entries.map(e => e.line).sort();
+
+    it.each([1, 4, 7, 50])(
+      'pages %p at a time through entries sharing a nanosecond while Loki picks freely among them, with small cursors',
+      async limit => {
+        const entries = crowded(BigInt(NS(T0)));
+        server.use(fakeLokiHandler(BASE, entries, [], { shuffleTies: true }));
+        const loki = provider();
+        const { got, cursors } = await pageThrough(async cursor => {
+          const page = await loki.search(scope(''), { limit, cursor });
+          expect(page.records.length).toBe(
+            page.nextCursor ? limit : page.records.length,
+          );
+          return { records: page.records, cursor: page.nextCursor };
+        });
+        expect(got.map(r => r.body).sort()).toEqual(sortedLines(entries));
+        expect(new Set(got.map(r => r.id)).size).toBe(entries.length);
+        // newest first across pages
+        for (let i = 1; i < got.length; i++) {
+          expect(got[i - 1].time >= got[i].time).toBe(true);
+        }
+        // however many share an instant, a cursor stays small
+        for (const cursor of cursors) expect(cursor.length).toBeLessThan(80);
+      },
+    );
+
+    it('goes on past a record given as the cursor (the LogProvider contract: a record id is a cursor)', async () => {
+      const entries = crowded(BigInt(NS(T0)));
+      server.use(fakeLokiHandler(BASE, entries, [], { shuffleTies: true }));
+      const loki = provider();
+      // as LogsService does when it used only part of a page: the last used record's id
+      const { got } = await pageThrough(async cursor => {
+        const page = await loki.search(scope(''), { limit: 9, cursor });
+        const used = page.records.slice(0, 5);
+        const more = page.nextCursor || page.records.length > used.length;
+        return {
+          records: used,
+          cursor: more ? used[used.length - 1].id : undefined,
+        };
+      });
+      expect(got.map(r => r.body).sort()).toEqual(sortedLines(entries));
+      expect(new Set(got.map(r => r.id)).size).toBe(entries.length);
+    });
+
+    it('still reads a cursor of the earlier format (an instant and the ids given at it)', async () => {
+      const entries = crowded(BigInt(NS(T0)));
+      server.use(fakeLokiHandler(BASE, entries));
+      const loki = provider();
+      const first = await loki.search(scope(''), { limit: 25 });
+      const oldest = first.records[first.records.length - 1];
+      const ns = decodeRecordId(oldest.id)!.ns;
+      const atOldest = first.records.filter(
+        r => decodeRecordId(r.id)!.ns === ns,
+      );
+      const legacy = Buffer.from(
+        JSON.stringify({ t: ns.toString(), s: atOldest.map(r => r.id) }),
+      ).toString('base64url');
+      const rest = await loki.search(scope(''), { limit: 100, cursor: legacy });
+      expect(
+        [...first.records, ...rest.records].map(r => r.body).sort(),
+      ).toEqual(sortedLines(entries));
+    });
+
+    it('refuses to page through an instant with more entries than one query returns', async () => {
+      const base = BigInt(NS(T0));
+      const entries: FakeEntry[] = Array.from({ length: 12 }, (_, i) => ({
+        stream: { service_name: 'api' },
+        ns: base,
+        line: `line ${i}`,
+      }));
+      server.use(fakeLokiHandler(BASE, entries));
+      const loki = provider({ maxEntriesPerQuery: 10 });
+      await expect(loki.search(scope(''), { limit: 5 })).rejects.toThrow(
+        /10 or more entries at the instant \d+ ns.*maxEntriesPerQuery/,
+      );
+      // within the limit it pages exactly
+      const roomy = provider({ maxEntriesPerQuery: 12 + 1 });
+      const { got } = await pageThrough(async cursor => {
+        const page = await roomy.search(scope(''), { limit: 5, cursor });
+        return { records: page.records, cursor: page.nextCursor };
+      });
+      expect(got.map(r => r.body).sort()).toEqual(sortedLines(entries));
     });
 
     it('refuses a cursor it did not write with an InputError', async () => {
@@ -353,6 +473,55 @@ describe('LokiLogProvider', () => {
       });
     });
 
+    it.each([
+      ['a 60-character service and tenant', 60, 60, 3],
+      ['a service too long for the id', 250, 8, 4],
+    ])(
+      'finds the record of %s by an id the API takes (at most 200 characters)',
+      async (_, serviceLength, tenantLength, queries) => {
+        const service = 's'.repeat(serviceLength);
+        const tenant = 't'.repeat(tenantLength);
+        const base = BigInt(NS(T0));
+        const entries: FakeEntry[] = Array.from({ length: 5 }, (_e, i) => ({
+          stream: { service_name: service, tenant },
+          ns: base + BigInt(i) * 1000n,
+          line: `line ${i}`,
+        }));
+        const requests: URL[] = [];
+        server.use(fakeLokiHandler(BASE, entries, requests));
+        const loki = provider();
+        const { records } = await loki.search(scope(''), { limit: 10 });
+        for (const r of records) {
+          expect(r.id.length).toBeLessThanOrEqual(200);
+          expect(r.id).toMatch(/^[A-Za-z0-9_.-]+$/);
+        }
+        const target = records.find(r => r.body === 'line 2')!;
+        expect(target.service).toBe(service);
+
+        const context = await loki.context(target.id, {
+          before: 1,
+          after: 1,
+          tenantIds: [tenant],
+        });
+        expect(context?.record).toEqual(target);
+        expect(context?.before.map(r => r.body)).toEqual(['line 1']);
+        expect(context?.after.map(r => r.body)).toEqual(['line 3']);
+        // the search, (a look-up of the instant when the id leaves the service out,) two reads
+        expect(requests).toHaveLength(queries);
+        // a reader of another tenant: every read keeps to that tenant
+        const asked = requests.length;
+        await loki.context(target.id, {
+          before: 1,
+          after: 1,
+          tenantIds: ['acme'],
+        });
+        expect(requests.length).toBeGreaterThan(asked);
+        for (const url of requests.slice(asked)) {
+          expect(url.searchParams.get('query')).toContain('tenant=~"acme"');
+        }
+      },
+    );
+
     it('keeps to the tenant scope and answers undefined for unknown or foreign ids', async () => {
       const requests = answer(RANGE, streamsResponse(MAILER_STREAMS));
       const loki = provider();
@@ -417,7 +586,7 @@ describe('LokiLogProvider', () => {
         query: '{service_name=~".+"}',
         start: NS(T0),
         end: (BigInt(NS(T0 + 1000)) + 1n).toString(),
-        limit: '2',
+        limit: '3',
         direction: 'forward',
       });
 
@@ -429,13 +598,49 @@ describe('LokiLogProvider', () => {
       expect(requests[1].searchParams.get('start')).toBe(
         (base + 10n).toString(),
       );
-      expect(requests[1].searchParams.get('limit')).toBe('4');
+      // one more than the page, plus the two given at that instant
+      expect(requests[1].searchParams.get('limit')).toBe('5');
 
       const idle = await loki.tail(
         { query: q('') },
         { after: third.cursor, limit: 2 },
       );
       expect(idle).toEqual({ records: [], cursor: third.cursor });
+    });
+
+    it('follows entries sharing a nanosecond exactly, with small cursors', async () => {
+      const base = BigInt(NS(T0));
+      const entries: FakeEntry[] = [];
+      server.use(fakeLokiHandler(BASE, entries, [], { shuffleTies: true }));
+      let now = T0;
+      const loki = provider({ now: () => now });
+      let cursor = (await loki.tail({ query: q('') }, { limit: 4 })).cursor;
+      for (let i = 0; i < 45; i++) {
+        entries.push({
+          stream: { service_name: 'api', pod: `p${i % 3}` },
+          ns: i < 30 ? base + 5n : base + BigInt(i),
+          line: `line ${i}`,
+        });
+      }
+      now = T0 + 1;
+      const got: LogRecord[] = [];
+      for (let polls = 0; polls < 100; polls++) {
+        const page = await loki.tail(
+          { query: q('') },
+          { after: cursor, limit: 4 },
+        );
+        expect(page.cursor.length).toBeLessThan(80);
+        cursor = page.cursor;
+        if (page.records.length === 0) break;
+        got.push(...page.records);
+      }
+      expect(got.map(r => r.body).sort()).toEqual(
+        entries.map(e => e.line).sort(),
+      );
+      expect(new Set(got.map(r => r.id)).size).toBe(entries.length);
+      for (let i = 1; i < got.length; i++) {
+        expect(got[i - 1].time <= got[i].time).toBe(true);
+      }
     });
   });
 

@@ -23,14 +23,16 @@ import { levelFromLoki } from '../logql/levels';
 import { isLabelName } from '../logql/literals';
 import { LokiClient, LokiConnection } from './LokiClient';
 import {
-  LokiCursor,
+  LokiDirection,
   LokiEntry,
+  LokiPosition,
   compareKeys,
-  cursorAfter,
   decodeCursor,
   decodeRecordId,
   encodeCursor,
+  isPast,
   msToNs,
+  positionAfter,
   streamsToEntries,
 } from './records';
 
@@ -45,12 +47,20 @@ export interface LokiLogProviderOptions extends LokiConnection {
   caseInsensitiveText?: boolean;
   /** How far around a record context looks, each way, in seconds. Default 3600. */
   contextWindowSeconds?: number;
+  /**
+   * The most entries one query may ask for: Loki's `max_entries_limit_per_query`.
+   * Default 5000 (Loki's default).
+   */
+  maxEntriesPerQuery?: number;
   /** The clock (ms), for tests. */
   now?: () => number;
 }
 
 /** Entries of one instant beyond the asked-for count that context fetches (same-ns neighbours). */
 const CONTEXT_SLACK = 16;
+
+/** Loki's default `max_entries_limit_per_query`. */
+const DEFAULT_MAX_ENTRIES_PER_QUERY = 5000;
 
 const TOP_LABEL: Record<LogTopField, keyof LokiLabelNames> = {
   service: 'service',
@@ -78,6 +88,7 @@ export class LokiLogProvider implements LogProvider {
   readonly #labels: LokiLabelNames;
   readonly #compile: Omit<CompileLogQlOptions, 'tenantIds'>;
   readonly #contextWindowNs: bigint;
+  readonly #maxEntries: number;
   readonly #now: () => number;
 
   /** Reads `ops.logs.loki`; undefined when it is absent. */
@@ -111,6 +122,7 @@ export class LokiLogProvider implements LogProvider {
         | undefined,
       caseInsensitiveText: loki.getOptionalBoolean('caseInsensitiveText'),
       contextWindowSeconds: loki.getOptionalNumber('contextWindowSeconds'),
+      maxEntriesPerQuery: loki.getOptionalNumber('maxEntriesPerQuery'),
     });
     options.logger?.info(
       `Loki log provider "${provider.id}" at ${loki.getString('baseUrl')}`,
@@ -151,6 +163,14 @@ export class LokiLogProvider implements LogProvider {
       );
     }
     this.#contextWindowNs = msToNs(window * 1000);
+    const maxEntries =
+      options.maxEntriesPerQuery ?? DEFAULT_MAX_ENTRIES_PER_QUERY;
+    if (!Number.isSafeInteger(maxEntries) || maxEntries < 2) {
+      throw new Error(
+        `Loki maxEntriesPerQuery must be an integer of at least 2, got ${maxEntries}`,
+      );
+    }
+    this.#maxEntries = maxEntries;
     this.#now = options.now ?? Date.now;
   }
 
@@ -158,36 +178,127 @@ export class LokiLogProvider implements LogProvider {
     return compileLogQl(query, { ...this.#compile, tenantIds });
   }
 
+  /**
+   * Newest first. `cursor` is a `nextCursor` of this method or the id of a
+   * record it returned: the page goes on past it.
+   */
   async search(
     scope: LogScope,
     options: { limit: number; cursor?: string },
   ): Promise<{ records: LogRecord[]; nextCursor?: string }> {
-    const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
+    const after = options.cursor
+      ? decodeCursor(options.cursor, 'backward')
+      : undefined;
     if (scope.tenantIds?.length === 0) return { records: [] };
-    const from = isoToNs(scope.from);
-    let end = isoToNs(scope.to);
-    if (cursor) end = cursor.ns < end ? cursor.ns + 1n : end;
-    if (end <= from) return { records: [] };
-    const seen = new Set(cursor?.seen);
-    const limit = options.limit + seen.size;
-    const streams = await this.#client.queryRange('streams', {
+    const { entries, more } = await this.#next({
       query: this.#logQl(scope.query, scope.tenantIds),
-      start: from,
-      end,
-      limit,
       direction: 'backward',
+      start: isoToNs(scope.from),
+      end: isoToNs(scope.to),
+      after,
+      limit: options.limit,
     });
-    const all = streamsToEntries(streams, this.#labels).reverse();
-    const page = all
-      .filter(e => !seen.has(e.record.id))
-      .slice(0, options.limit);
-    const records = page.map(e => e.record);
-    if (all.length < limit || page.length === 0) return { records };
-    const oldest = page[page.length - 1].key.ns;
+    const records = entries.map(e => e.record);
+    if (!more || entries.length === 0) return { records };
     return {
       records,
-      nextCursor: encodeCursor(cursorAfter(page, oldest, cursor)),
+      nextCursor: encodeCursor(positionAfter(entries, after)),
     };
+  }
+
+  /**
+   * The next `limit` entries past `after` (or from the start of the range) going
+   * `direction`, exactly: none lost or repeated, also when many share one
+   * nanosecond, and the cursor stays small. Loki answers the `limit` entries
+   * nearest to where it starts but picks freely among entries of one instant, so
+   * in a full answer every instant is complete except the farthest one. Asking
+   * for one more than needed (plus those of the cursor's instant given before)
+   * usually leaves that instant off the page; when it does not, the instant is
+   * read whole (one more query) and the page goes on past it.
+   */
+  async #next(request: {
+    query: string;
+    direction: LokiDirection;
+    /** ns, inclusive. */
+    start: bigint;
+    /** ns, exclusive. */
+    end: bigint;
+    after?: LokiPosition;
+    limit: number;
+  }): Promise<{ entries: LokiEntry[]; more: boolean }> {
+    const { query, direction, limit } = request;
+    const backward = direction === 'backward';
+    const pastOf = (entries: LokiEntry[], position?: LokiPosition) =>
+      position
+        ? entries.filter(e => isPast(e.key, position, direction))
+        : entries;
+    const out: LokiEntry[] = [];
+    let after = request.after;
+    for (;;) {
+      const need = limit - out.length;
+      let { start, end } = request;
+      if (after && backward && after.ns + 1n < end) end = after.ns + 1n;
+      if (after && !backward && after.ns > start) start = after.ns;
+      if (end <= start) return { entries: out, more: false };
+      const asked = Math.min(need + 1 + (after?.given ?? 0), this.#maxEntries);
+      const answer = await this.#read(query, { start, end, direction }, asked);
+      const past = pastOf(answer.entries, after);
+      if (answer.complete || answer.entries.length === 0) {
+        out.push(...past.slice(0, need));
+        return { entries: out, more: past.length > need };
+      }
+      const edge = answer.entries[answer.entries.length - 1].key.ns;
+      const whole = past.filter(e => e.key.ns !== edge);
+      if (whole.length >= need) {
+        // past entries at the edge instant remain
+        out.push(...whole.slice(0, need));
+        return { entries: out, more: true };
+      }
+      const instant = await this.#readInstant(query, edge, direction);
+      const got = [...whole, ...pastOf(instant, after)];
+      out.push(...got.slice(0, need));
+      // full: what lies beyond the edge instant is unknown, so there may be more
+      if (got.length >= need) return { entries: out, more: true };
+      after = { ns: backward ? edge - 1n : edge + 1n, given: 0 };
+    }
+  }
+
+  /** A `query_range` answer in `direction` order; `complete` unless Loki may have left entries out. */
+  async #read(
+    query: string,
+    range: { start: bigint; end: bigint; direction: LokiDirection },
+    limit: number,
+  ): Promise<{ entries: LokiEntry[]; complete: boolean }> {
+    const streams = await this.#client.queryRange('streams', {
+      query,
+      ...range,
+      limit,
+    });
+    const count = streams.reduce((n, s) => n + s.values.length, 0);
+    const entries = streamsToEntries(streams, this.#labels);
+    if (range.direction === 'backward') entries.reverse();
+    return { entries, complete: count < limit };
+  }
+
+  /** Every entry of one instant, in `direction` order. */
+  async #readInstant(
+    query: string,
+    ns: bigint,
+    direction: LokiDirection,
+  ): Promise<LokiEntry[]> {
+    const { entries, complete } = await this.#read(
+      query,
+      { start: ns, end: ns + 1n, direction },
+      this.#maxEntries,
+    );
+    if (!complete) {
+      throw new Error(
+        `Loki has ${
+          this.#maxEntries
+        } or more entries at the instant ${ns} ns, more than one query may return (maxEntriesPerQuery); they cannot be paged through exactly`,
+      );
+    }
+    return entries;
   }
 
   async histogram(
@@ -237,24 +348,40 @@ export class LokiLogProvider implements LogProvider {
     options: { before: number; after: number; tenantIds?: string[] },
   ): Promise<LogContext | undefined> {
     const key = decodeRecordId(id);
-    if (!key?.service) return undefined;
-    if (options.tenantIds && !options.tenantIds.includes(key.tenant ?? '')) {
+    if (!key) return undefined;
+    const { tenantIds } = options;
+    if (
+      tenantIds &&
+      !key.leftOut?.includes('tenant') &&
+      !tenantIds.includes(key.tenant ?? '')
+    ) {
       return undefined;
     }
+    let service = key.service;
+    if (key.leftOut?.includes('service')) {
+      // a long service name: find the entry at its instant (within the tenants)
+      const instant = await this.#readInstant(
+        this.#logQl({ terms: [] }, tenantIds),
+        key.ns,
+        'forward',
+      );
+      service = instant.find(e => e.record.id === id)?.key.service;
+    }
+    if (!service) return undefined;
     const query = this.#logQl(
       {
         terms: [
           {
             kind: 'field',
             field: 'service',
-            value: key.service,
+            value: service,
             negated: false,
             start: 0,
             end: 0,
           },
         ],
       },
-      options.tenantIds,
+      tenantIds,
     );
     const [older, newer] = await Promise.all([
       this.#client.queryRange('streams', {
@@ -295,31 +422,26 @@ export class LokiLogProvider implements LogProvider {
     options: { after?: string; limit: number },
   ): Promise<{ records: LogRecord[]; cursor: string }> {
     const nowNs = msToNs(this.#now());
-    const cursor: LokiCursor = options.after
-      ? decodeCursor(options.after)
-      : { ns: nowNs, seen: [] };
+    const after: LokiPosition = options.after
+      ? decodeCursor(options.after, 'forward')
+      : { ns: nowNs, given: 0 };
     if (!options.after || scope.tenantIds?.length === 0) {
-      return { records: [], cursor: encodeCursor(cursor) };
+      return { records: [], cursor: encodeCursor(after) };
     }
-    const seen = new Set(cursor.seen);
-    const end = (nowNs > cursor.ns ? nowNs : cursor.ns) + 1n;
-    const streams = await this.#client.queryRange('streams', {
+    const { entries } = await this.#next({
       query: this.#logQl(scope.query, scope.tenantIds),
-      start: cursor.ns,
-      end,
-      limit: options.limit + seen.size,
       direction: 'forward',
+      start: after.ns,
+      end: (nowNs > after.ns ? nowNs : after.ns) + 1n,
+      after,
+      limit: options.limit,
     });
-    const page = streamsToEntries(streams, this.#labels)
-      .filter(e => !seen.has(e.record.id))
-      .slice(0, options.limit);
-    if (page.length === 0) {
-      return { records: [], cursor: encodeCursor(cursor) };
+    if (entries.length === 0) {
+      return { records: [], cursor: encodeCursor(after) };
     }
-    const newest = page[page.length - 1].key.ns;
     return {
-      records: page.map(e => e.record),
-      cursor: encodeCursor(cursorAfter(page, newest, cursor)),
+      records: entries.map(e => e.record),
+      cursor: encodeCursor(positionAfter(entries, after)),
     };
   }
 

@@ -8,9 +8,9 @@ import { levelFromLoki } from '../logql/levels';
 import { LokiStream } from './LokiClient';
 
 /**
- * What a record id holds: the service and tenant label values (to query the same
- * service stream again), the ns timestamp, a hash of the entry's labels and line,
- * and the entry's position among identical entries of that instant.
+ * What orders an entry and names it: the service and tenant label values, the ns
+ * timestamp, a hash of the entry's labels and line, and the entry's position among
+ * identical entries of that instant.
  */
 export interface LokiRecordKey {
   service?: string;
@@ -18,6 +18,14 @@ export interface LokiRecordKey {
   ns: bigint;
   hash: string;
   index: number;
+}
+
+/**
+ * What a record id holds: a key, less the label values the id leaves out
+ * because they are too long (see {@link encodeRecordId}).
+ */
+export interface LokiRecordRef extends LokiRecordKey {
+  leftOut?: Array<'service' | 'tenant'>;
 }
 
 /** A record with the key its order and id come from. */
@@ -40,44 +48,87 @@ function fromBase64url(text: string): unknown {
   }
 }
 
-/** The record id of a key: `l1.<base64url JSON>`. */
+/**
+ * The longest record id: the API takes ids up to 200 characters (in the path of
+ * `GET /logs/records/{id}/context`).
+ */
+export const MAX_RECORD_ID_LENGTH = 200;
+
+/**
+ * The record id of a key: `l1.<base64url JSON [service, tenant, ns, hash, index]>`
+ * when that fits in {@link MAX_RECORD_ID_LENGTH}; else (long label values)
+ * `l2.<base64url JSON [ns, hash, index, service]>`, without the service too when
+ * that is still too long: context then finds the entry by its instant. Ids use
+ * only base64url characters and `.`, so they are safe in a path.
+ */
 export function encodeRecordId(key: LokiRecordKey): string {
-  return `l1.${base64url([
-    key.service ?? null,
+  const service = key.service ?? null;
+  const full = `l1.${base64url([
+    service,
     key.tenant ?? null,
     key.ns.toString(),
     key.hash,
     key.index,
   ])}`;
+  if (full.length <= MAX_RECORD_ID_LENGTH) return full;
+  const position = [key.ns.toString(), key.hash, key.index];
+  const withService = `l2.${base64url([...position, service])}`;
+  if (withService.length <= MAX_RECORD_ID_LENGTH) return withService;
+  return `l2.${base64url(position)}`;
 }
 
 const optionalString = (v: unknown) => v === null || typeof v === 'string';
 
-/** The key of a record id; undefined when it is not an id of this provider. */
-export function decodeRecordId(id: string): LokiRecordKey | undefined {
-  if (typeof id !== 'string' || !id.startsWith('l1.')) return undefined;
+function validPosition(ns: unknown, hash: unknown, index: unknown): boolean {
+  return (
+    typeof ns === 'string' &&
+    /^\d{1,25}$/.test(ns) &&
+    typeof hash === 'string' &&
+    /^[0-9a-f]{16}$/.test(hash) &&
+    Number.isSafeInteger(index) &&
+    (index as number) >= 0
+  );
+}
+
+/** What a record id holds; undefined when it is not an id of this provider. */
+export function decodeRecordId(id: string): LokiRecordRef | undefined {
+  if (typeof id !== 'string') return undefined;
   const parts = fromBase64url(id.slice(3));
-  if (!Array.isArray(parts) || parts.length !== 5) return undefined;
-  const [service, tenant, ns, hash, index] = parts;
-  if (
-    !optionalString(service) ||
-    !optionalString(tenant) ||
-    typeof ns !== 'string' ||
-    !/^\d{1,25}$/.test(ns) ||
-    typeof hash !== 'string' ||
-    !/^[0-9a-f]{16}$/.test(hash) ||
-    !Number.isSafeInteger(index) ||
-    index < 0
-  ) {
-    return undefined;
+  if (!Array.isArray(parts)) return undefined;
+  if (id.startsWith('l1.') && parts.length === 5) {
+    const [service, tenant, ns, hash, index] = parts;
+    if (
+      !optionalString(service) ||
+      !optionalString(tenant) ||
+      !validPosition(ns, hash, index)
+    ) {
+      return undefined;
+    }
+    return {
+      service: service ?? undefined,
+      tenant: tenant ?? undefined,
+      ns: BigInt(ns),
+      hash,
+      index,
+    };
   }
-  return {
-    service: service ?? undefined,
-    tenant: tenant ?? undefined,
-    ns: BigInt(ns),
-    hash,
-    index,
-  };
+  if (id.startsWith('l2.') && (parts.length === 3 || parts.length === 4)) {
+    const [ns, hash, index, service] = parts;
+    if (
+      !validPosition(ns, hash, index) ||
+      (parts.length === 4 && !optionalString(service))
+    ) {
+      return undefined;
+    }
+    return {
+      ...(parts.length === 4 && { service: service ?? undefined }),
+      ns: BigInt(ns),
+      hash,
+      index,
+      leftOut: parts.length === 4 ? ['tenant'] : ['service', 'tenant'],
+    };
+  }
+  return undefined;
 }
 
 /** Orders keys oldest first; entries of one instant in a fixed order. */
@@ -149,43 +200,112 @@ export function streamsToEntries(
   return entries.sort((a, b) => compareKeys(a.key, b.key));
 }
 
+/** Which way pages go: newest first (search) or oldest first (tail). */
+export type LokiDirection = 'backward' | 'forward';
+
 /**
- * A position in time for paging: the ns timestamp reached and the ids already
- * given at exactly that instant (Loki's start/end are inclusive/exclusive in ns,
- * so the next request includes the instant again and drops those).
+ * A place in the order of entries ({@link compareKeys}) for paging: just past
+ * the entry `at` (its hash and index) of instant `ns`, or, without `at`, just
+ * before every entry of that instant. `given` is how many entries of instant
+ * `ns` were handed out already: only a hint of how many to ask Loki for, the
+ * position alone is exact. A cursor of constant size, however many entries
+ * share a nanosecond.
  */
-export interface LokiCursor {
+export interface LokiPosition {
   ns: bigint;
-  seen: string[];
+  at?: { hash: string; index: number };
+  given: number;
 }
 
-/** The cursor after some entries (all at or beyond `previous`). */
-export function cursorAfter(
+/** Whether an entry comes after a position, going `direction`. */
+export function isPast(
+  key: LokiRecordKey,
+  position: LokiPosition,
+  direction: LokiDirection,
+): boolean {
+  const order =
+    key.ns !== position.ns || !position.at
+      ? compareNs(key.ns, position.ns)
+      : compareKeys(key, { ns: position.ns, ...position.at });
+  if (order === 0) return !position.at;
+  return direction === 'backward' ? order < 0 : order > 0;
+}
+
+function compareNs(a: bigint, b: bigint): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** The position just past the last of `entries` (all past `previous`). */
+export function positionAfter(
   entries: LokiEntry[],
-  ns: bigint,
-  previous?: LokiCursor,
-): LokiCursor {
-  const seen = entries.filter(e => e.key.ns === ns).map(e => e.record.id);
+  previous?: LokiPosition,
+): LokiPosition {
+  const { key } = entries[entries.length - 1];
+  const sameInstant = entries.filter(e => e.key.ns === key.ns).length;
   return {
-    ns,
-    seen: previous?.ns === ns ? [...previous.seen, ...seen] : seen,
+    ns: key.ns,
+    at: { hash: key.hash, index: key.index },
+    given: sameInstant + (previous?.ns === key.ns ? previous.given : 0),
   };
 }
 
-export function encodeCursor(cursor: LokiCursor): string {
-  return base64url({ t: cursor.ns.toString(), s: cursor.seen });
+/** The most `given` a cursor may claim: it only sizes a request. */
+const MAX_GIVEN = 1000;
+
+/** `c1.<ns>` or `c1.<ns>.<hash>.<index>.<given>`. */
+export function encodeCursor(position: LokiPosition): string {
+  const { ns, at } = position;
+  if (!at) return `c1.${ns}`;
+  const given = Math.min(position.given, MAX_GIVEN);
+  return `c1.${ns}.${at.hash}.${at.index}.${given}`;
 }
 
-/** Reads a cursor; an InputError (400) when it is not one. */
-export function decodeCursor(text: string): LokiCursor {
-  const value = fromBase64url(text) as { t?: unknown; s?: unknown } | undefined;
-  if (
-    typeof value?.t !== 'string' ||
-    !/^\d{1,25}$/.test(value.t) ||
-    !Array.isArray(value.s) ||
-    !value.s.every(s => typeof s === 'string')
-  ) {
-    throw new InputError('invalid Loki log cursor');
+/**
+ * Reads a cursor: one of {@link encodeCursor}, or a record id of this provider
+ * (paging continues past that record, as the LogProvider contract asks), or a
+ * cursor of the earlier format (base64url JSON `{t, s}`: an instant and the ids
+ * given at it). An InputError (400) when it is none of them.
+ */
+export function decodeCursor(
+  text: string,
+  direction: LokiDirection,
+): LokiPosition {
+  const match =
+    /^c1\.(\d{1,25})(?:\.([0-9a-f]{16})\.(\d{1,15})\.(\d{1,15}))?$/.exec(text);
+  if (match) {
+    const [, ns, hash, index, given] = match;
+    return {
+      ns: BigInt(ns),
+      ...(hash && { at: { hash, index: Number(index) } }),
+      given: Math.min(Number(given ?? 0), MAX_GIVEN),
+    };
   }
-  return { ns: BigInt(value.t), seen: value.s as string[] };
+  const ref = decodeRecordId(text);
+  if (ref) {
+    return { ns: ref.ns, at: { hash: ref.hash, index: ref.index }, given: 1 };
+  }
+  const legacy = fromBase64url(text) as
+    | { t?: unknown; s?: unknown }
+    | undefined;
+  if (
+    typeof legacy?.t === 'string' &&
+    /^\d{1,25}$/.test(legacy.t) &&
+    Array.isArray(legacy.s) &&
+    legacy.s.every(s => typeof s === 'string')
+  ) {
+    const ns = BigInt(legacy.t);
+    // the ids given at the instant: the position is past the last of them
+    const keys = (legacy.s as string[])
+      .map(decodeRecordId)
+      .filter((k): k is LokiRecordRef => k?.ns === ns)
+      .sort(compareKeys);
+    const last = direction === 'backward' ? keys[0] : keys[keys.length - 1];
+    return {
+      ns,
+      ...(last && { at: { hash: last.hash, index: last.index } }),
+      given: Math.min(keys.length, MAX_GIVEN),
+    };
+  }
+  throw new InputError('invalid Loki log cursor');
 }

@@ -97,8 +97,9 @@ export class LogsService {
 
   /**
    * Newest first across sources. The cursor holds each source's own cursor; a source
-   * whose page was only partly used continues after the last record used (a record id is
-   * also a cursor in its source).
+   * whose page was only partly used continues after the last record used: the
+   * LogProvider contract makes a record id also a cursor in its source (the store's ids
+   * are its positions; Loki reads the position from its ids).
    *
    * The first page (no cursor) also has `tailCursor`, where a live tail of the query starts
    * so that it misses nothing this search did not show: each source's tail cursor for

@@ -5,11 +5,14 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
 import {
   LogProvider,
   opsLogProvidersExtensionPoint,
 } from '@opsconsole/backstage-plugin-ops-node';
+import express from 'express';
 import { Server } from 'node:http';
 import request from 'supertest';
 import {
@@ -20,6 +23,10 @@ import {
 } from '../__testUtils__/examplePolicyPermissions';
 import { describePermissionMatrix } from '../__testUtils__/permissionMatrix';
 import { opsPlugin } from '../plugin';
+import { createOpenApiRouter } from '../schema/openapi/generated/router';
+import { LogsAccessResolver } from './logsAccess';
+import { mountLogsRoutes } from './logsRoutes';
+import { LogsService } from './LogsService';
 
 jest.setTimeout(60_000);
 
@@ -410,5 +417,78 @@ describe('log routes', () => {
       { id: 'broken-source', status: 'degraded', error: 'connection refused' },
       { id: 'ops-store', status: 'ok' },
     ]);
+  });
+});
+
+describe('log export', () => {
+  const now = Date.now();
+  const records = (from: number, count: number): LogRecord[] =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `r${from + i}`,
+      time: new Date(now - 1000 - from - i).toISOString(),
+      level: 'info',
+      service: 'mailer',
+      body: `line ${from + i}`,
+      attributes: {},
+    }));
+
+  /** The export route over one source that has `pages` of 1,000 records, then fails. */
+  async function exportApp(options: { pages: number; max: number }) {
+    const source: LogProvider = {
+      id: 'paged',
+      search: async (_scope, { cursor }) => {
+        const page = cursor ? Number(cursor) : 0;
+        if (page >= options.pages) {
+          throw new InputError(`cannot read page ${page}`);
+        }
+        return {
+          records: records(page * 1000, 1000),
+          nextCursor: String(page + 1),
+        };
+      },
+      histogram: async () => [],
+      context: async () => undefined,
+      tail: async () => ({ records: [], cursor: '0' }),
+      topValues: async () => [],
+    };
+    const router = await createOpenApiRouter();
+    const access = (async () => ({
+      sources: [],
+    })) as unknown as LogsAccessResolver;
+    mountLogsRoutes(router, {
+      service: new LogsService({ providers: [source] }),
+      access,
+      exportMaxRecords: options.max,
+    });
+    return express().use(router);
+  }
+
+  it('says how many records an export holds at most, in a header a browser script may read', async () => {
+    const app = await exportApp({ pages: 10, max: 1500 });
+    const ndjson = await request(app).get('/logs/export');
+    expect(ndjson.status).toBe(200);
+    expect(ndjson.headers['x-ops-export-limit']).toBe('1500');
+    expect(ndjson.headers['access-control-expose-headers']).toBe(
+      'X-Ops-Export-Limit',
+    );
+    // stopped at the limit
+    expect(ndjson.text.trim().split('\n')).toHaveLength(1500);
+    const csv = await request(app).get('/logs/export?format=csv');
+    expect(csv.headers['x-ops-export-limit']).toBe('1500');
+    expect(csv.text.trim().split('\r\n')).toHaveLength(1 + 1500);
+  });
+
+  it('ends NDJSON with an error line and cuts CSV off when a later page fails', async () => {
+    const app = await exportApp({ pages: 1, max: 5000 });
+    const ndjson = await request(app).get('/logs/export');
+    expect(ndjson.status).toBe(200);
+    const lines = ndjson.text.trim().split('\n');
+    expect(lines).toHaveLength(1001);
+    expect(JSON.parse(lines[0])).toMatchObject({ body: 'line 0' });
+    expect(JSON.parse(lines[1000])).toEqual({ error: 'cannot read page 1' });
+
+    await expect(request(app).get('/logs/export?format=csv')).rejects.toThrow(
+      /aborted|socket hang up|ECONNRESET/,
+    );
   });
 });

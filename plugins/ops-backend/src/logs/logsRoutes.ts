@@ -5,6 +5,21 @@ import { csvHeader, csvRow, ndjsonRow } from './exportFormats';
 import { LogsAccessResolver } from './logsAccess';
 import { LogsService } from './LogsService';
 
+/** Response header of `GET /logs/export`: the most records an export holds. */
+export const EXPORT_LIMIT_HEADER = 'X-Ops-Export-Limit';
+
+/** Lets a browser's script read a response header across origins (CORS). */
+function exposeHeader(res: Response, name: string) {
+  const current = res.getHeader('Access-Control-Expose-Headers');
+  const names = String(current ?? '')
+    .split(',')
+    .map(n => n.trim())
+    .filter(Boolean);
+  if (!names.some(n => n.toLowerCase() === name.toLowerCase())) {
+    res.setHeader('Access-Control-Expose-Headers', [...names, name].join(', '));
+  }
+}
+
 async function write(res: Response, chunk: string) {
   if (!res.write(chunk)) await once(res, 'drain');
 }
@@ -85,6 +100,9 @@ export function mountLogsRoutes(router: OpsRouter, deps: LogsRoutesDeps) {
       `attachment; filename="logs-${stamp}.${csv ? 'csv' : 'ndjson'}"`,
     );
     res.setHeader('Cache-Control', 'no-store');
+    // the most records an export holds, so a client can say that it may have stopped there
+    res.setHeader(EXPORT_LIMIT_HEADER, String(deps.exportMaxRecords));
+    exposeHeader(res, EXPORT_LIMIT_HEADER);
     const row = csv ? csvRow : ndjsonRow;
     if (csv) await write(res, csvHeader());
     try {
@@ -94,8 +112,14 @@ export function mountLogsRoutes(router: OpsRouter, deps: LogsRoutesDeps) {
       }
       res.end();
     } catch (error) {
-      // headers are gone: cut the stream so the download is visibly incomplete
-      res.destroy(error as Error);
+      // The status is sent: say it in the body. NDJSON ends with an error line (no
+      // record has an `error` field). CSV has no comments and a row would read as a
+      // record, so the connection is cut instead: the download shows as failed.
+      if (csv || res.destroyed) {
+        res.destroy(error as Error);
+        return;
+      }
+      res.end(`${JSON.stringify({ error: (error as Error).message })}\n`);
     }
   });
 }

@@ -108,6 +108,8 @@ export function fakeLogApi(): Pick<
       values: [{ value: 'mailer', count: 3 }],
       sources: [],
     })),
-    exportLogs: jest.fn().mockResolvedValue(new Blob(['{}\n'])),
+    exportLogs: jest
+      .fn()
+      .mockResolvedValue({ file: new Blob(['{}\n']), records: 1 }),
   };
 }

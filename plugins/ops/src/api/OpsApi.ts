@@ -41,7 +41,7 @@ import {
   UserDetail,
   UserSearchResult,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { LogExportFormat, LogQueryWindow } from './logOptions';
+import { LogExportFile, LogExportFormat, LogQueryWindow } from './logOptions';
 
 /**
  * An entity reference as accepted by {@link OpsApi}: a string such as
@@ -266,10 +266,13 @@ export interface OpsApi {
     options: LogQueryWindow & { field: LogTopField; limit?: number },
   ): Promise<LogTopValues>;
 
-  /** Every matching record as an NDJSON or CSV file. */
+  /**
+   * Every matching record as an NDJSON or CSV file, up to the backend's
+   * export limit (`maxRecords`).
+   */
   exportLogs(
     options: LogQueryWindow & { format: LogExportFormat },
-  ): Promise<Blob>;
+  ): Promise<LogExportFile>;
 }
 
 /**

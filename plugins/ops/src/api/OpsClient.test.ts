@@ -343,17 +343,52 @@ describe('OpsClient logs', () => {
     const { client, fetch } = setup(
       () =>
         new Response('{"id":"1"}\n', {
-          headers: { 'Content-Type': 'application/x-ndjson' },
+          headers: {
+            'Content-Type': 'application/x-ndjson',
+            'X-Ops-Export-Limit': '100000',
+          },
         }),
     );
-    const file = await client.exportLogs({
+    const exported = await client.exportLogs({
       query: 'tenant:acme',
       format: 'ndjson',
     });
-    expect(await file.text()).toBe('{"id":"1"}\n');
+    expect(await exported.file.text()).toBe('{"id":"1"}\n');
+    expect(exported).toEqual({
+      file: expect.anything(),
+      records: 1,
+      maxRecords: 100000,
+    });
     expect(fetch.mock.calls[0][0]).toBe(
       `${baseUrl}/logs/export?q=tenant%3Aacme&format=ndjson`,
     );
+  });
+
+  it('counts the records of an export and reads the error that ended one part-way', async () => {
+    const csv = [
+      'time,level,service,tenantId,traceId,spanId,body,attributes,id',
+      '2025-01-01T00:00:00.000Z,info,mailer,,,,"two\r\nlines, ""quoted""",{},1',
+      '2025-01-01T00:00:01.000Z,info,mailer,,,,plain,{},2',
+      '',
+    ].join('\r\n');
+    const ndjson =
+      '{"id":"1"}\n{"id":"2"}\n{"error":"invalid Loki log cursor"}\n';
+    const csvClient = setup(
+      () => new Response(csv, { headers: { 'X-Ops-Export-Limit': '2' } }),
+    ).client;
+    await expect(csvClient.exportLogs({ format: 'csv' })).resolves.toEqual({
+      file: expect.anything(),
+      records: 2,
+      maxRecords: 2,
+    });
+    const ndjsonClient = setup(() => new Response(ndjson)).client;
+    await expect(
+      ndjsonClient.exportLogs({ format: 'ndjson' }),
+    ).resolves.toEqual({
+      file: expect.anything(),
+      records: 2,
+      error: 'invalid Loki log cursor',
+    });
   });
 
   it('throws the backend error of a refused search', async () => {

@@ -42,7 +42,7 @@ import {
   UserDetail,
   UserSearchResult,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { LogExportFormat, LogQueryWindow } from './logOptions';
+import { LogExportFile, LogExportFormat, LogQueryWindow } from './logOptions';
 import { OpsApi, OpsEntityRef } from './OpsApi';
 
 /**
@@ -280,12 +280,20 @@ export class OpsClient implements OpsApi {
 
   async exportLogs(
     options: LogQueryWindow & { format: LogExportFormat },
-  ): Promise<Blob> {
+  ): Promise<LogExportFile> {
     const response = await this.send(
       '/logs/export',
       queryOf({ ...windowParams(options), format: options.format }),
     );
-    return response.blob();
+    const limit = Number(response.headers.get('X-Ops-Export-Limit'));
+    const file = await response.blob();
+    const { records, error } = readExport(await file.text(), options.format);
+    return {
+      file,
+      records,
+      ...(Number.isSafeInteger(limit) && limit > 0 && { maxRecords: limit }),
+      ...(error !== undefined && { error }),
+    };
   }
 
   getQueueOverview(options?: {
@@ -414,6 +422,43 @@ export class OpsClient implements OpsApi {
       throw await ResponseError.fromResponse(response);
     }
     return response;
+  }
+}
+
+/**
+ * How many records an export holds, and the error that ended an NDJSON export
+ * part-way (its last line `{"error": "..."}`). A CSV record ends at a line break
+ * outside quotes; the first line is the header.
+ */
+function readExport(
+  text: string,
+  format: LogExportFormat,
+): { records: number; error?: string } {
+  if (format === 'csv') {
+    let rows = 0;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (c === 10 && !quoted) rows++;
+    }
+    return { records: Math.max(0, rows - 1) };
+  }
+  const lines = text.split('\n').filter(line => line.trim() !== '');
+  const error = exportError(lines[lines.length - 1]);
+  return error === undefined
+    ? { records: lines.length }
+    : { records: lines.length - 1, error };
+}
+
+function exportError(line: string | undefined): string | undefined {
+  try {
+    const value = JSON.parse(line ?? '');
+    return typeof value?.error === 'string' && Object.keys(value).length === 1
+      ? value.error
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 

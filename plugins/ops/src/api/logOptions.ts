@@ -19,3 +19,24 @@ export interface LogQueryWindow {
  * @public
  */
 export type LogExportFormat = 'ndjson' | 'csv';
+
+/**
+ * A downloaded log export (`GET /logs/export`).
+ *
+ * @public
+ */
+export interface LogExportFile {
+  file: Blob;
+  /** How many records the file holds. */
+  records: number;
+  /**
+   * The most records one export holds (the backend's `X-Ops-Export-Limit`):
+   * a file with that many may have stopped there.
+   */
+  maxRecords?: number;
+  /**
+   * Why an NDJSON export stopped part-way: the backend ends the file with a
+   * line `{"error": "..."}` then (not counted in `records`).
+   */
+  error?: string;
+}

@@ -1,5 +1,6 @@
 import { ReactNode } from 'react';
 import { renderHook, waitFor } from '@testing-library/react';
+import { ResponseError } from '@backstage/errors';
 import { TestApiProvider } from '@backstage/test-utils';
 import { LogTailPage } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
@@ -100,5 +101,75 @@ describe('useLogTail', () => {
     );
     unmount();
     expect(opsApi.tailLogs.mock.calls[6][0].signal?.aborted).toBe(true);
+  });
+
+  /** The 400 the backend answers for a cursor it does not take. */
+  function badRequest(message: string) {
+    return ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'InputError', message },
+          request: { method: 'GET', url: '/api/ops/logs/tail' },
+          response: { statusCode: 400 },
+        }),
+        { status: 400, headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+  }
+
+  function renderTail(tailLogs: jest.Mock, startCursor?: string) {
+    const opsApi = makeFakeOpsApi({ tailLogs });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <TestApiProvider apis={[[opsApiRef, opsApi]]}>{children}</TestApiProvider>
+    );
+    return renderHook(
+      () =>
+        useLogTail({
+          enabled: true,
+          query: 'tenant:acme',
+          startCursor,
+          onRecords: jest.fn(),
+        }),
+      { wrapper },
+    );
+  }
+
+  it('drops a cursor the backend refuses and starts over from now, saying so', async () => {
+    const refused = await badRequest('invalid Loki log cursor');
+    const tailLogs = jest.fn(
+      async (options: TailOptions & { after?: string }) => {
+        if (options.after === 'old') throw refused;
+        if (options.after === undefined) {
+          return { records: [], cursor: 'now1', sources: [] };
+        }
+        return pendingTail(options);
+      },
+    );
+    const { result, unmount } = renderTail(tailLogs, 'old');
+    await waitFor(() =>
+      expect(tailLogs.mock.calls.map(([o]) => o.after)).toEqual([
+        'old',
+        undefined,
+        'now1',
+      ]),
+    );
+    expect(result.current.error).toBeUndefined();
+    expect(result.current.notice).toMatch(
+      /could not go on from where it was \(invalid Loki log cursor\), so it started again from now/,
+    );
+    unmount();
+  });
+
+  it('takes a 400 without a cursor as an error, retried after a pause', async () => {
+    const refused = await badRequest('query is too long');
+    const tailLogs = jest.fn(async () => {
+      throw refused;
+    });
+    const { result, unmount } = renderTail(tailLogs, undefined);
+    await waitFor(() => expect(result.current.error).toBe(refused));
+    expect(result.current.notice).toBeUndefined();
+    // waits before the next attempt instead of asking again at once
+    expect(tailLogs).toHaveBeenCalledTimes(1);
+    unmount();
   });
 });

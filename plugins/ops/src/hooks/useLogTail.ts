@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import {
   LogRecord,
   SourceStatus,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
+import { errorMessage } from '../utils/format';
 
 /** How long the backend may hold a tail request open. */
 export const TAIL_WAIT_SECONDS = 20;
@@ -36,6 +38,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * switching it off and on again. `sources` is how each log source answered
  * the last tail request (empty while disabled), so a source failing during
  * the tail can be shown.
+ *
+ * A cursor the backend refuses (400, e.g. one written by an older version of a
+ * log source) would fail the same way forever: the tail drops it, starts over
+ * from now and says so in `notice` (records that came in between are not
+ * shown). A failure without a cursor is an `error`, retried after a pause.
  */
 export function useLogTail(options: {
   enabled: boolean;
@@ -43,10 +50,11 @@ export function useLogTail(options: {
   query: string;
   startCursor?: string;
   onRecords: (newestFirst: LogRecord[]) => void;
-}): { error?: Error; sources: SourceStatus[] } {
+}): { error?: Error; notice?: string; sources: SourceStatus[] } {
   const { enabled, paused = false, query, startCursor, onRecords } = options;
   const opsApi = useApi(opsApiRef);
   const [error, setError] = useState<Error>();
+  const [notice, setNotice] = useState<string>();
   const [sources, setSources] = useState<SourceStatus[]>([]);
   // where the tail is: its query, the start it began from, the last cursor
   const cursor = useRef<{ query: string; start?: string; value?: string }>();
@@ -56,6 +64,7 @@ export function useLogTail(options: {
   useEffect(() => {
     if (!enabled) {
       setSources([]);
+      setNotice(undefined);
     }
   }, [enabled]);
 
@@ -68,6 +77,7 @@ export function useLogTail(options: {
       (startCursor !== undefined && startCursor !== cursor.current.start)
     ) {
       cursor.current = { query, start: startCursor, value: startCursor };
+      setNotice(undefined);
     }
     const { start } = cursor.current;
     const controller = new AbortController();
@@ -94,6 +104,20 @@ export function useLogTail(options: {
           if (signal.aborted) {
             return;
           }
+          if (
+            cursor.current?.value !== undefined &&
+            ResponseError.is(e) &&
+            e.statusCode === 400
+          ) {
+            cursor.current = { query, start, value: undefined };
+            setError(undefined);
+            setNotice(
+              `The live tail could not go on from where it was (${errorMessage(
+                e,
+              )}), so it started again from now: records that came in between are not shown.`,
+            );
+            continue;
+          }
           setError(e as Error);
           await sleep(TAIL_RETRY_MS, signal);
         }
@@ -102,5 +126,5 @@ export function useLogTail(options: {
     return () => controller.abort();
   }, [enabled, paused, query, startCursor, opsApi]);
 
-  return enabled ? { error, sources } : { sources: NO_SOURCES };
+  return enabled ? { error, notice, sources } : { sources: NO_SOURCES };
 }

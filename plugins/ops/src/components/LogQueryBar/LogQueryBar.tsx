@@ -6,6 +6,7 @@ import {
   LogQueryTokenKind,
   parseLogQuery,
 } from '@opsconsole/backstage-plugin-ops-common';
+import { scopedQueryLengthError } from '../../utils/logQueries';
 import { highlightSegments } from './highlightSegments';
 import { LogQuerySyntaxHelp } from './LogQuerySyntaxHelp';
 
@@ -102,7 +103,10 @@ const useStyles = makeStyles(theme => {
 export interface LogQueryBarProps {
   /** The query in effect; the field shows it again when it changes. */
   value: string;
-  /** Called with a query that parses; a query with errors is never submitted. */
+  /**
+   * Called with a query that parses and, with the scope, fits the length
+   * limit; a query with errors is never submitted.
+   */
   onSubmit: (query: string) => void;
   /** A fixed part ANDed to every query (e.g. `service:mail-api`), shown as a chip. */
   scope?: string;
@@ -122,7 +126,11 @@ export function LogQueryBar(props: LogQueryBarProps) {
   useEffect(() => setDraft(value), [value]);
 
   const parsed = useMemo(() => parseLogQuery(draft), [draft]);
-  const errors = useMemo(() => (parsed.ok ? [] : parsed.errors), [parsed]);
+  // what is sent is the scope and the query: that must fit the limit too
+  const errors = useMemo(() => {
+    const tooLong = scopedQueryLengthError(scope, draft);
+    return [...(parsed.ok ? [] : parsed.errors), ...(tooLong ? [tooLong] : [])];
+  }, [parsed, scope, draft]);
   const segments = useMemo(
     () => highlightSegments(draft, errors),
     [draft, errors],
@@ -130,7 +138,7 @@ export function LogQueryBar(props: LogQueryBarProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (parsed.ok) {
+    if (errors.length === 0) {
       onSubmit(draft.trim());
     }
   };

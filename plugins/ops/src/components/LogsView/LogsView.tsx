@@ -6,6 +6,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { useLocation } from 'react-router-dom';
 import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
@@ -152,6 +153,11 @@ export function LogsView(props: LogsViewProps) {
           title="Live tail interrupted; retrying"
           error={tail.error}
         />
+      )}
+      {tail.notice && (
+        <Box mb={1}>
+          <Alert severity="info">{tail.notice}</Alert>
+        </Box>
       )}
       <Paper variant="outlined">
         <Box p={1}>

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
+import { DateTime } from 'luxon';
 import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
 import { mockPermissions, renderOps } from '../../__testUtils__/renderOps';
 import { OpsApi } from '../../api';
@@ -45,6 +46,21 @@ describe('PauseTenantDialog', () => {
     const resumeAt = within(dialog).getByLabelText('Resume at');
     await userEvent.type(resumeAt, '2001-01-01T10:00');
     expect(review).toBeDisabled(); // in the past
+    // beyond the backend's default limit: said before the confirmation
+    await userEvent.clear(resumeAt);
+    await userEvent.type(
+      resumeAt,
+      DateTime.now().plus({ days: 8 }).toFormat("yyyy-LL-dd'T'HH:mm"),
+    );
+    expect(review).toBeDisabled();
+    expect(dialog).toHaveTextContent('Too far ahead: at most 7 days from now');
+    await userEvent.clear(resumeAt);
+    await userEvent.type(
+      resumeAt,
+      DateTime.now().plus({ days: 6 }).toFormat("yyyy-LL-dd'T'HH:mm"),
+    );
+    expect(review).toBeEnabled();
+    expect(dialog).not.toHaveTextContent('Too far ahead');
 
     await userEvent.selectOptions(
       within(dialog).getByRole('combobox', { name: 'Auto-resume' }),

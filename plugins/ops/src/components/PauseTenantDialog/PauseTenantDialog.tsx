@@ -10,6 +10,7 @@ import { ReasonConfirmDialog } from '../ReasonConfirmDialog';
 import {
   AUTO_RESUME_CHOICES,
   AutoResumeChoice,
+  MAX_AUTO_RESUME_HOURS,
   autoResumeAt,
 } from './autoResume';
 
@@ -66,7 +67,8 @@ export function PauseTenantDialog(props: PauseTenantDialogProps) {
   const [choice, setChoice] = useState<AutoResumeChoice>('none');
   const [custom, setCustom] = useState('');
   const resumeAt = mode === 'pause' ? autoResumeAt(choice, custom) : undefined;
-  const invalidTime = resumeAt === 'invalid';
+  const tooLate = resumeAt === 'too-late';
+  const invalidTime = resumeAt === 'invalid' || tooLate;
 
   return (
     <ReasonConfirmDialog
@@ -145,7 +147,15 @@ export function PauseTenantDialog(props: PauseTenantDialogProps) {
               value={custom}
               onChange={event => setCustom(event.target.value)}
               error={invalidTime && custom !== ''}
-              helperText="Local time, in the future"
+              helperText={
+                tooLate
+                  ? `Too far ahead: at most ${
+                      MAX_AUTO_RESUME_HOURS / 24
+                    } days from now`
+                  : `Local time, in the future, at most ${
+                      MAX_AUTO_RESUME_HOURS / 24
+                    } days ahead`
+              }
               InputLabelProps={{ shrink: true }}
             />
           )}

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { autoResumeAt } from './autoResume';
+import { MAX_AUTO_RESUME_HOURS, autoResumeAt } from './autoResume';
 
 describe('autoResumeAt', () => {
   const now = DateTime.fromISO('2026-11-25T12:00:00.000Z');
@@ -22,5 +22,19 @@ describe('autoResumeAt', () => {
     ).toBe('invalid');
     expect(autoResumeAt('custom', '', now)).toBe('invalid');
     expect(autoResumeAt('custom', 'tomorrow', now)).toBe('invalid');
+  });
+
+  it('refuses a custom time more than 7 days ahead, as the backend does by default', () => {
+    expect(MAX_AUTO_RESUME_HOURS).toBe(168);
+    const local = (t: DateTime) => t.toLocal().toFormat("yyyy-LL-dd'T'HH:mm");
+    expect(autoResumeAt('custom', local(now.plus({ days: 7 })), now)).toBe(
+      '2026-12-02T12:00:00.000Z',
+    );
+    expect(
+      autoResumeAt('custom', local(now.plus({ days: 7, minutes: 1 })), now),
+    ).toBe('too-late');
+    expect(autoResumeAt('custom', local(now.plus({ hours: 3 })), now, 2)).toBe(
+      'too-late',
+    );
   });
 });

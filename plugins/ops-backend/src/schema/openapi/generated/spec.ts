@@ -2335,7 +2335,7 @@ export const spec = {
         "properties": {
           "id": {
             "type": "string",
-            "description": "Opaque id of the record in its source (also a cursor there)"
+            "description": "Opaque id of the record in its source (also a cursor there): at most 200 characters, safe in a path"
           },
           "time": {
             "type": "string",
@@ -3748,7 +3748,7 @@ export const spec = {
     "/logs/export": {
       "get": {
         "operationId": "ExportLogs",
-        "description": "Every matching record (newest first, up to ops.logs.exportMaxRecords) as a streamed download: NDJSON (one LogRecord per line) or CSV (cells that a spreadsheet would run as a formula are prefixed with ') (ops.logs.read).",
+        "description": "Every matching record (newest first, up to ops.logs.exportMaxRecords, which the X-Ops-Export-Limit header gives) as a streamed download: NDJSON (one LogRecord per line) or CSV (cells that a spreadsheet would run as a formula are prefixed with '). A failure once records are streamed ends NDJSON with a line `{\"error\": \"<message>\"}` and cuts a CSV download off (it shows as failed) (ops.logs.read).",
         "parameters": [
           {
             "$ref": "#/components/parameters/logQuery"
@@ -3776,6 +3776,14 @@ export const spec = {
         "responses": {
           "200": {
             "description": "The records",
+            "headers": {
+              "X-Ops-Export-Limit": {
+                "description": "The most records an export holds (ops.logs.exportMaxRecords): a download with that many may have stopped there.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
             "content": {
               "application/x-ndjson": {
                 "schema": {
