@@ -153,8 +153,23 @@ describe('DatabaseLogStore', () => {
           attributes: { 'k\u0000ey': 'v\u0000al', path: 'C:\\temp\\n' },
         }),
         rec(200, 'nul\u0000inside'),
+        rec(300, 'lone surrogate', { attributes: { bad: 'x\ud800y' } }),
+        // more distinct words than a Postgres tsvector can hold (1 MB)
+        rec(
+          400,
+          `huge ${Array.from({ length: 150_000 }, (_, i) => `w${i}`).join(
+            ' ',
+          )}`,
+        ),
       ]);
-      const records = (await own.search(scope(''), { limit: 10 })).records;
+      expect(
+        (await own.search(scope('huge'), { limit: 10 })).records,
+      ).toHaveLength(1);
+      const [lone] = (await own.search(scope('"lone surrogate"'), { limit: 1 }))
+        .records;
+      expect(lone.attributes.bad).toMatch(/^x(\ufffd|\ud800)y$/);
+      const records = (await own.search(scope('-huge -lone'), { limit: 10 }))
+        .records;
       expect(records.map(r => r.body)).toEqual([
         // Postgres text cannot hold NUL: it becomes U+FFFD there
         databaseId.startsWith('POSTGRES')

@@ -135,6 +135,49 @@ describe('LogsService', () => {
       ]);
     });
 
+    it('brings records a source without a cursor commits while the long poll waits', async () => {
+      let listener: (() => void) | undefined;
+      let subscribed: () => void = () => {};
+      const waiting = new Promise<void>(resolve => {
+        subscribed = resolve;
+      });
+      // a source missing from the cursor (its tail position could not be read at search
+      // time): "from now" is b-c0, and b1 is committed after that, during the wait
+      let committed = false;
+      const late = provider('late', {
+        tail: jest.fn(async (_scope, { after }) => {
+          if (after === undefined) {
+            return { records: [], cursor: committed ? 'late-c1' : 'late-c0' };
+          }
+          return after === 'late-c0' && committed
+            ? { records: [record('b1', 'late record', now)], cursor: 'late-c1' }
+            : { records: [], cursor: after };
+        }),
+      });
+      const service = new LogsService({
+        providers: [provider('store'), late],
+        onCommit: l => {
+          listener = l;
+          subscribed();
+          return () => {
+            listener = undefined;
+          };
+        },
+      });
+      const answer = service.tail(everyone, {
+        after: Buffer.from(JSON.stringify({ store: 'store-c0' })).toString(
+          'base64url',
+        ),
+        limit: 10,
+        waitSeconds: 20,
+      });
+      await waiting;
+      committed = true;
+      listener!();
+      const page = await answer;
+      expect(page.records.map(r => r.body)).toEqual(['late record']);
+    });
+
     it("limits the tail to the caller's tenants and reports the tenant directory", async () => {
       const store = provider('store');
       const service = new LogsService({ providers: [store] });

@@ -301,6 +301,10 @@ export class LogsService {
       ) {
         return withReaderSources(page, reader);
       }
+      // nothing came: keep the cursors this round gave, so a source that had none (it failed
+      // when the search asked where its tail starts) now has one, and records it commits
+      // while we wait come in the next round instead of being passed by a new "from now"
+      Object.assign(state, decodeSourceCursors(page.cursor));
       await this.waitForCommit(
         Math.min(remaining, TAIL_POLL_MS),
         options.signal,

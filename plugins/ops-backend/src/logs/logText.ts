@@ -12,6 +12,11 @@ export function textTokens(text: string): string[] {
 const PG_MAX_LEXEME_BYTES = 2047;
 /** Postgres keeps word positions up to this one (later words share it). */
 const PG_MAX_POSITION = 16383;
+/**
+ * A tsvector holds at most 1 MB; the words of a body are indexed up to this many characters
+ * of `tsvector` input (at most 3 bytes each), the rest of a huge body is stored, not indexed.
+ */
+const PG_MAX_TSVECTOR_CHARS = 300_000;
 
 const fitsPostgres = (token: string) =>
   token.length * 3 <= PG_MAX_LEXEME_BYTES ||
@@ -36,7 +41,9 @@ export function pgTsvector(text: string): string {
   let out = '';
   for (let i = 0; i < tokens.length; i++) {
     const position = i < PG_MAX_POSITION ? i + 1 : PG_MAX_POSITION;
-    out += `${i === 0 ? '' : ' '}'${tokens[i]}':${position}`;
+    const word = `${i === 0 ? '' : ' '}'${tokens[i]}':${position}`;
+    if (out.length + word.length > PG_MAX_TSVECTOR_CHARS) break;
+    out += word;
   }
   return out;
 }

@@ -37,16 +37,27 @@ function field(value: string | number | null | undefined): string {
 
 // eslint-disable-next-line no-control-regex -- as above
 const NUL = /\u0000/g;
+/** A UTF-16 surrogate without its partner (JSON can carry one: `"\ud800"`). */
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** What JSON.stringify writes for either (pairs it writes as they are). */
+const ESCAPED_NUL_OR_SURROGATE = /\\u(0000|d[89a-f])/i;
 
-/** jsonb refuses the NUL character (`\u0000`) in keys and values alike. */
+const storable = (text: string) =>
+  text.replace(NUL, '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
+
+/**
+ * jsonb refuses the NUL character and lone surrogates (`\u0000`, `\ud800`) in keys and
+ * values alike; they become U+FFFD.
+ */
 function attributesJson(attributes: Record<string, string>): string {
   const json = JSON.stringify(attributes);
-  if (!json.includes('\\u0000')) return json;
+  if (!ESCAPED_NUL_OR_SURROGATE.test(json)) return json;
   return JSON.stringify(
     Object.fromEntries(
       Object.entries(attributes).map(([k, v]) => [
-        k.replace(NUL, '\uFFFD'),
-        String(v).replace(NUL, '\uFFFD'),
+        storable(k),
+        storable(String(v)),
       ]),
     ),
   );

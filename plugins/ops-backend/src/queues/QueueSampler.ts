@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { deleteInBatches } from '../database/deleteInBatches';
 import { SourceTracker } from '../sources/SourceTracker';
 import { queueDeltas } from './counterDeltas';
 import { queueId, QueueSources } from './QueueSources';
@@ -78,26 +79,23 @@ export class QueueSampler {
     batchSize = 5000,
   ) {
     const { store } = this.deps;
-    const drain = async (step: () => Promise<number>) => {
-      let total = 0;
-      for (;;) {
-        const n = await step();
-        total += n;
-        if (n === 0) return total;
-      }
-    };
     return (
-      (await drain(() =>
-        store.deleteSamplesBefore(now - retention.rawRetentionMs, batchSize),
+      (await deleteInBatches(
+        size => store.deleteSamplesBefore(now - retention.rawRetentionMs, size),
+        batchSize,
       )) +
-      (await drain(() =>
-        store.deleteRollupsBefore(now - retention.hourlyRetentionMs, batchSize),
+      (await deleteInBatches(
+        size =>
+          store.deleteRollupsBefore(now - retention.hourlyRetentionMs, size),
+        batchSize,
       )) +
-      (await drain(() =>
-        store.deleteResolvedAlertsBefore(
-          now - retention.alertRetentionMs,
-          batchSize,
-        ),
+      (await deleteInBatches(
+        size =>
+          store.deleteResolvedAlertsBefore(
+            now - retention.alertRetentionMs,
+            size,
+          ),
+        batchSize,
       ))
     );
   }

@@ -160,6 +160,18 @@ describe('useLogTail', () => {
     unmount();
   });
 
+  it('keeps its cursor when a 400 is about something else than the cursor', async () => {
+    const refused = await badRequest('q: unknown field "colour"');
+    const tailLogs = jest.fn(async () => {
+      throw refused;
+    });
+    const { result, unmount } = renderTail(tailLogs, 'old');
+    await waitFor(() => expect(result.current.error).toBe(refused));
+    expect(result.current.notice).toBeUndefined();
+    expect(tailLogs.mock.calls.map(([o]) => o.after)).toEqual(['old']);
+    unmount();
+  });
+
   it('takes a 400 without a cursor as an error, retried after a pause', async () => {
     const refused = await badRequest('query is too long');
     const tailLogs = jest.fn(async () => {

@@ -107,7 +107,9 @@ export function useLogTail(options: {
           if (
             cursor.current?.value !== undefined &&
             ResponseError.is(e) &&
-            e.statusCode === 400
+            e.statusCode === 400 &&
+            // the cursor was refused, not e.g. the query
+            /cursor|\bafter\b/i.test(errorMessage(e))
           ) {
             cursor.current = { query, start, value: undefined };
             setError(undefined);

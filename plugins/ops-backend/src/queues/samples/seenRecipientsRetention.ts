@@ -1,3 +1,4 @@
+import { deleteInBatches } from '../../database/deleteInBatches';
 import { SeenRecipientsStore } from './SeenRecipientsStore';
 
 /** Rows deleted per statement by {@link enforceSeenRecipientsRetention}. */
@@ -14,10 +15,8 @@ export async function enforceSeenRecipientsRetention(
   batchSize = SEEN_RECIPIENTS_DELETE_BATCH,
 ): Promise<number> {
   const before = now - retentionMs;
-  let total = 0;
-  for (;;) {
-    const deleted = await store.deleteLastSeenBefore(before, batchSize);
-    total += deleted;
-    if (deleted < batchSize) return total;
-  }
+  return deleteInBatches(
+    size => store.deleteLastSeenBefore(before, size),
+    batchSize,
+  );
 }
