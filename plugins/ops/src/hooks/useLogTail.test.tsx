@@ -162,9 +162,11 @@ describe('useLogTail', () => {
 
   it('keeps its cursor when a 400 is about something else than the cursor', async () => {
     const refused = await badRequest('q: unknown field "colour"');
-    const tailLogs = jest.fn(async () => {
-      throw refused;
-    });
+    const tailLogs = jest.fn(
+      async (_options: TailOptions & { after?: string }) => {
+        throw refused;
+      },
+    );
     const { result, unmount } = renderTail(tailLogs, 'old');
     await waitFor(() => expect(result.current.error).toBe(refused));
     expect(result.current.notice).toBeUndefined();
