@@ -1,3 +1,5 @@
+import { positiveNumber } from '../shared/cliNumbers';
+
 /** Command-line options of `yarn bench:health`; children receive them as JSON. */
 export interface BenchOptions {
   /** which parts to run */
@@ -55,14 +57,6 @@ const HELP = `yarn bench:health [options]
   --profile                 write .cpuprofile files of the backend processes
   --verbose                 print the backend logs
 `;
-
-function positiveNumber(name: string, raw: string | undefined): number {
-  const value = Number(raw);
-  if (!raw || !Number.isFinite(value) || value <= 0) {
-    throw new Error(`${name} needs a positive number, got ${raw ?? 'nothing'}`);
-  }
-  return value;
-}
 
 export function parseOptions(argv: string[]): BenchOptions {
   const o: BenchOptions = {

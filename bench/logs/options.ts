@@ -1,3 +1,5 @@
+import { count } from '../shared/cliNumbers';
+
 /** Command-line options of `yarn bench:logs`; the backend children receive them as JSON. */
 export interface LogsBenchOptions {
   /** which parts to run */
@@ -61,17 +63,6 @@ const HELP = `yarn bench:logs [options]
   --keep                    do not drop the Postgres databases (their names are printed)
   --verbose                 print the backend logs
 `;
-
-function count(name: string, raw: string | undefined, min: number): number {
-  // 10m = 10,000,000; 5k = 5,000
-  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(raw ?? '');
-  const unit = { '': 1, k: 1e3, m: 1e6 }[(m?.[2] ?? '').toLowerCase()] ?? 1;
-  const value = m ? Number(m[1]) * unit : NaN;
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} needs an integer >= ${min}, got ${raw}`);
-  }
-  return value;
-}
 
 export function parseOptions(argv: string[]): LogsBenchOptions {
   const o: LogsBenchOptions = {

@@ -1,3 +1,5 @@
+import { positiveNumber } from '../shared/cliNumbers';
+
 /** Command-line options of `yarn bench:ofrep`; the backend child receives them as JSON. */
 export interface OfrepBenchOptions {
   /** concurrent keep-alive connections of the throughput runs */
@@ -29,14 +31,6 @@ const HELP = `yarn bench:ofrep [options]
   --verbose         print the backend logs
 `;
 
-function positive(name: string, raw: string | undefined): number {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`${name} needs a positive number, got ${raw}`);
-  }
-  return value;
-}
-
 export function parseOptions(argv: string[]): OfrepBenchOptions {
   const o: OfrepBenchOptions = {
     connections: 10,
@@ -53,22 +47,22 @@ export function parseOptions(argv: string[]): OfrepBenchOptions {
     const next = () => argv[++i];
     switch (arg) {
       case '--connections':
-        o.connections = positive(arg, next());
+        o.connections = positiveNumber(arg, next());
         break;
       case '--duration':
-        o.durationS = positive(arg, next());
+        o.durationS = positiveNumber(arg, next());
         break;
       case '--warmup':
         o.warmupS = Number(next());
         break;
       case '--rate':
-        o.rate = positive(arg, next());
+        o.rate = positiveNumber(arg, next());
         break;
       case '--tenants':
-        o.tenants = positive(arg, next());
+        o.tenants = positiveNumber(arg, next());
         break;
       case '--repeat':
-        o.repeat = positive(arg, next());
+        o.repeat = positiveNumber(arg, next());
         break;
       case '--profile':
         o.profile = true;

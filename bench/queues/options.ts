@@ -1,3 +1,5 @@
+import { count } from '../shared/cliNumbers';
+
 /** Command-line options of `yarn bench:queues`. */
 export interface QueuesBenchOptions {
   redisUrl: string;
@@ -22,14 +24,6 @@ const HELP = `yarn bench:queues [options]
   --warmup N        unmeasured calls of each side first (default 3)
   --keep            do not delete the keys afterwards
 `;
-
-function count(name: string, raw: string | undefined, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} needs an integer >= ${min}, got ${raw}`);
-  }
-  return value;
-}
 
 export function parseOptions(argv: string[]): QueuesBenchOptions {
   const o: QueuesBenchOptions = {
