@@ -36,10 +36,16 @@ async function timeCalls(
   warmup: number,
   iterations: number,
   call: () => Promise<void>,
+  /** untimed, before each call */
+  before: () => Promise<void> = async () => {},
 ) {
-  for (let i = 0; i < warmup; i++) await call();
+  for (let i = 0; i < warmup; i++) {
+    await before();
+    await call();
+  }
   const ms: number[] = [];
   for (let i = 0; i < iterations; i++) {
+    await before();
     const start = performance.now();
     await call();
     ms.push(performance.now() - start);
@@ -66,8 +72,60 @@ const median = (values: number[]) =>
   );
 
 /**
+ * A provider's client, and the connection its change tracking opens (a duplicate of the
+ * client) once it exists; `sent` counts the commands that connection sent.
+ */
+function watchedClient(redisUrl: string) {
+  const client = createBullMqRedisClient(redisUrl, { connectTimeoutMs: 5000 });
+  const duplicate = client.duplicate.bind(client);
+  const watched = {
+    client,
+    invalidations: undefined as Redis | undefined,
+    sent: 0,
+  };
+  client.duplicate = ((...args: Parameters<Redis['duplicate']>) => {
+    const connection = duplicate(...args);
+    const sendCommand = connection.sendCommand.bind(connection);
+    connection.sendCommand = ((...a: Parameters<Redis['sendCommand']>) => {
+      watched.sent += 1;
+      return sendCommand(...a);
+    }) as Redis['sendCommand'];
+    watched.invalidations = connection;
+    return connection;
+  }) as Redis['duplicate'];
+  return watched;
+}
+
+/** Round trips of one call: socket writes of the client and of the invalidation connection. */
+async function roundTripsOf(
+  watched: ReturnType<typeof watchedClient>,
+  call: () => Promise<unknown>,
+) {
+  const main = countTraffic(watched.client);
+  const sub =
+    watched.invalidations?.status === 'ready'
+      ? countTraffic(watched.invalidations)
+      : undefined;
+  await call();
+  main.restore();
+  sub?.restore();
+  return {
+    client: main.counts.writes,
+    invalidations: sub?.counts.writes ?? 0,
+  };
+}
+
+const sumTrips = (t: { client: number; invalidations: number }) =>
+  t.client + t.invalidations;
+const fmtTrips = (t: { client: number; invalidations: number }) =>
+  `${sumTrips(t)} Redis round trip(s) (${t.client} of the client, ${
+    t.invalidations
+  } PING of the invalidation connection)`;
+
+/**
  * `count` first calls of fresh providers (each on its own connected client, queue list
- * configured so no SCAN runs): their time and the round trips of the last one.
+ * configured so no SCAN runs): their time, the client's round trips of the last one and the
+ * commands its change tracking sent on its new connection (connect, subscribe, barrier).
  */
 async function coldCalls(
   redisUrl: string,
@@ -77,25 +135,25 @@ async function coldCalls(
 ) {
   const ms: number[] = [];
   let roundTrips = 0;
+  let trackingCommands = 0;
   for (let i = 0; i < count; i++) {
-    const client = createBullMqRedisClient(redisUrl, {
-      connectTimeoutMs: 5000,
-    });
-    await client.connect();
+    const watched = watchedClient(redisUrl);
+    await watched.client.connect();
+    const traffic = countTraffic(watched.client);
     const provider = new BullMqQueueProvider({
-      redis: client,
+      redis: watched.client,
       prefix,
       queueNames: names,
     });
-    const traffic = countTraffic(client);
     const start = performance.now();
     await provider.listQueues();
     ms.push(performance.now() - start);
     traffic.restore();
     roundTrips = traffic.counts.writes;
+    trackingCommands = watched.sent;
     await provider.close();
   }
-  return { ms, roundTrips };
+  return { ms, roundTrips, trackingCommands };
 }
 
 const fmtCommands = (c: CommandCount) =>
@@ -118,9 +176,8 @@ async function main() {
   const prefix = `bench-queues-${process.pid}-${Date.now()}`;
   const admin = new Redis(o.redisUrl);
   const names = benchQueueNames(o.queues);
-  const client = createBullMqRedisClient(o.redisUrl, {
-    connectTimeoutMs: 5000,
-  });
+  const watched = watchedClient(o.redisUrl);
+  const client = watched.client;
   // the queue list is discovered once (first call) and then kept for the whole run, so the
   // timed calls are overviews as a running backend makes them between two discoveries
   const provider = new BullMqQueueProvider({
@@ -207,9 +264,14 @@ async function main() {
     log(`oldest waiting jobs equal BullMQ's on every 50th queue`);
 
     // timings, alternating sides would interleave their caches; run each side as a block
-    const oursMs = await timeCalls('ours', o.warmup, o.iterations, async () => {
-      await provider.listQueues();
-    });
+    const oursMs = await timeCalls(
+      'ours, unchanged queues',
+      o.warmup,
+      o.iterations,
+      async () => {
+        await provider.listQueues();
+      },
+    );
     const samplerMs = await timeCalls(
       'ours, sampler call (totals)',
       o.warmup,
@@ -229,32 +291,66 @@ async function main() {
       },
     );
 
-    // commands per call (MONITOR, not timed) and our round trips (socket writes)
-    const traffic = countTraffic(client);
+    // commands per call (MONITOR, not timed) and round trips (socket writes)
+    const oursTrips = await roundTripsOf(watched, () => provider.listQueues());
     const oursCommands = await countCommands(o.redisUrl, prefix, () =>
       provider.listQueues(),
     );
-    traffic.restore();
-    const samplerTraffic = countTraffic(client);
+    const samplerTrips = await roundTripsOf(watched, () =>
+      provider.listQueues({ totals: true }),
+    );
     const samplerCommands = await countCommands(o.redisUrl, prefix, () =>
       provider.listQueues({ totals: true }),
     );
-    samplerTraffic.restore();
-    // cold: a fresh provider (queue list configured, connected) knows no enqueue time yet
+    const boardCommands = await countCommands(o.redisUrl, prefix, async () => {
+      await (await fetch(url)).arrayBuffer();
+    });
+
+    // live queues (after bull-board's calls, which saw the seeded queues): before each call a
+    // job is added to every tenth queue, then to every queue (untimed, through BullMQ)
+    const producers = names.map(
+      name => new Queue(name, { connection: admin, prefix }),
+    );
+    const addJobs = (every: number) => () =>
+      Promise.all(
+        producers
+          .filter((_, i) => i % every === 0)
+          .map(q => q.add('send-email', { to: 'live@tenant.test' })),
+      ).then(() => undefined);
+    const changed = async (every: number, label: string) => {
+      const ms = await timeCalls(
+        label,
+        o.warmup,
+        o.iterations,
+        async () => {
+          await provider.listQueues();
+        },
+        addJobs(every),
+      );
+      await addJobs(every)();
+      const trips = await roundTripsOf(watched, () => provider.listQueues());
+      await addJobs(every)();
+      const commands = await countCommands(o.redisUrl, prefix, () =>
+        provider.listQueues(),
+      );
+      return { ms, trips, commands };
+    };
+    const tenth = await changed(10, 'ours, every 10th queue changed');
+    const all = await changed(1, 'ours, every queue changed');
+    await Promise.all(producers.map(q => q.close()));
+
+    // cold: a fresh provider (queue list configured, connected): change tracking starts
     const cold = await coldCalls(o.redisUrl, prefix, names, 5);
     const coldCommands = await countCommands(o.redisUrl, prefix, async () => {
       await coldCalls(o.redisUrl, prefix, names, 1);
-    });
-    const boardCommands = await countCommands(o.redisUrl, prefix, async () => {
-      await (await fetch(url)).arrayBuffer();
     });
     // discovery alone (every discoveryCacheSeconds, in the background): a fresh provider's first call
     const freshClient = createBullMqRedisClient(o.redisUrl, {
       connectTimeoutMs: 5000,
     });
     await freshClient.connect();
-    const fresh = new BullMqQueueProvider({ redis: freshClient, prefix });
     const freshTraffic = countTraffic(freshClient);
+    const fresh = new BullMqQueueProvider({ redis: freshClient, prefix });
     const freshStart = performance.now();
     await fresh.listQueues();
     const freshMs = performance.now() - freshStart;
@@ -264,53 +360,67 @@ async function main() {
     board.process.kill('SIGKILL');
 
     const ratio = oursMs.p50 / boardMs.p50;
+    const ratioOf = (ms: { p50: number }) =>
+      `${(ms.p50 / boardMs.p50).toFixed(3)} (1/${(boardMs.p50 / ms.p50).toFixed(
+        1,
+      )})`;
     const pass =
-      ratio <= 0.1 && traffic.counts.writes <= 2 && cold.roundTrips <= 2;
+      ratio <= 0.1 &&
+      sumTrips(oursTrips) <= 2 &&
+      sumTrips(tenth.trips) <= 2 &&
+      sumTrips(all.trips) <= 2;
     const load = os
       .loadavg()
       .map(l => l.toFixed(2))
       .join(' ');
+    const fmtMs = (ms: { p50: number; p95: number; max: number }) =>
+      `p50 ${ms.p50.toFixed(1)} ms, p95 ${ms.p95.toFixed(
+        1,
+      )} ms, max ${ms.max.toFixed(1)} ms`;
     process.stdout.write(
       [
         `bench/queues results (node ${process.version}, ${
           os.cpus().length
         } cores, load average ${load})`,
         `${o.queues} BullMQ queues, ${jobs} jobs (waiting, prioritized, delayed; every 10th queue paused), ${o.iterations} calls each after ${o.warmup} warm-up calls`,
-        `ours (BullMqQueueProvider.listQueues, in process): p50 ${oursMs.p50.toFixed(
-          1,
-        )} ms, p95 ${oursMs.p95.toFixed(1)} ms, max ${oursMs.max.toFixed(
-          1,
-        )} ms`,
-        `  warm (enqueue times cached): ${
-          traffic.counts.writes
-        } Redis round trip(s) per call; ${fmtCommands(oursCommands)}`,
-        `  cold (fresh provider, queue list configured, no enqueue time cached): ${
+        `ours (BullMqQueueProvider.listQueues, in process), queues unchanged since the last call: ${fmtMs(
+          oursMs,
+        )}`,
+        `  ${fmtTrips(oursTrips)}; ${fmtCommands(oursCommands)}`,
+        `ours, a job added to every 10th queue before each call: ${fmtMs(
+          tenth.ms,
+        )}`,
+        `  ${fmtTrips(tenth.trips)}; ${fmtCommands(tenth.commands)}`,
+        `ours, a job added to every queue before each call: ${fmtMs(all.ms)}`,
+        `  ${fmtTrips(all.trips)}; ${fmtCommands(all.commands)}`,
+        `  cold (fresh provider, queue list configured, connected): client ${
           cold.roundTrips
-        } round trips, median of ${cold.ms.length} ${median(cold.ms).toFixed(
+        } round trips (starting change tracking, counts), median of ${
+          cold.ms.length
+        } ${median(cold.ms).toFixed(
           1,
-        )} ms; ${fmtCommands(coldCommands)}`,
-        `  first call of a fresh provider with discovery (SCAN + overview): ${
+        )} ms; its new invalidation connection sent ${
+          cold.trackingCommands
+        } commands (connect, subscribe, barrier); ${fmtCommands(coldCommands)}`,
+        `  first call of a fresh provider with discovery (SCAN + tracking + overview): client ${
           freshTraffic.counts.writes
         } round trips, ${freshMs.toFixed(1)} ms`,
-        `ours, sampler call (listQueues({ totals: true }), every 30 s): p50 ${samplerMs.p50.toFixed(
-          1,
-        )} ms, p95 ${samplerMs.p95.toFixed(1)} ms, max ${samplerMs.max.toFixed(
-          1,
-        )} ms`,
-        `  ${
-          samplerTraffic.counts.writes
-        } Redis round trip(s) per call; ${fmtCommands(samplerCommands)}`,
-        `bull-board (GET /api/queues over loopback HTTP): p50 ${boardMs.p50.toFixed(
-          1,
-        )} ms, p95 ${boardMs.p95.toFixed(1)} ms, max ${boardMs.max.toFixed(
-          1,
-        )} ms`,
+        `ours, sampler call (listQueues({ totals: true }), every 30 s, reads every queue): ${fmtMs(
+          samplerMs,
+        )}`,
+        `  ${fmtTrips(samplerTrips)}; ${fmtCommands(samplerCommands)}`,
+        `bull-board (GET /api/queues over loopback HTTP): ${fmtMs(boardMs)}`,
         `  ${fmtCommands(boardCommands)}`,
-        `ratio ours/bull-board p50 ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(
-          1,
-        )}), p95 ${(oursMs.p95 / boardMs.p95).toFixed(
-          3,
-        )}  [target <= 1/10 and <= 2 round trips: ${pass ? 'PASS' : 'FAIL'}]`,
+        `ratio ours/bull-board p50: unchanged ${ratioOf(
+          oursMs,
+        )}, every 10th changed ${ratioOf(
+          tenth.ms,
+        )}, every queue changed ${ratioOf(all.ms)}, sampler ${ratioOf(
+          samplerMs,
+        )}`,
+        `[target: unchanged <= 1/10, <= 2 round trips per overview: ${
+          pass ? 'PASS' : 'FAIL'
+        }]`,
         '',
       ].join('\n'),
     );

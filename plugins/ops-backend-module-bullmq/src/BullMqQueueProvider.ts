@@ -9,13 +9,9 @@ import {
 } from '@opsconsole/backstage-plugin-ops-node';
 import { Job, JobType, Queue } from 'bullmq';
 import { Redis, Result } from 'ioredis';
+import { QueueChangeTracker } from './QueueChangeTracker';
 import { QueueDiscovery } from './QueueDiscovery';
-import { JobRef, JobTimestampCache } from './JobTimestampCache';
-import {
-  JOB_TIMESTAMPS_SCRIPT,
-  parseQueueCounts,
-  QUEUE_COUNTS_SCRIPT,
-} from './queueCountsScript';
+import { parseQueueCounts, QUEUE_COUNTS_SCRIPT } from './queueCountsScript';
 import { createBullMqRedisClient, whenReady } from './redisClient';
 import {
   parseTenantQueuePattern,
@@ -28,16 +24,12 @@ declare module 'ioredis' {
       prefix: string,
       totals: '0' | '1',
       ...queueNames: string[]
-    ): Result<Array<number | string>, Context>;
-    opsJobTimestamps(...jobKeys: string[]): Result<number[], Context>;
+    ): Result<number[], Context>;
   }
 }
 
 /** Queues per counts script call: bounds how long one call blocks Redis. */
 const QUEUES_PER_SCRIPT_CALL = 250;
-
-/** Job hashes per timestamps script call. */
-const JOBS_PER_SCRIPT_CALL = 1000;
 
 /** Which BullMQ job sets hold the jobs of each console state. */
 const BULLMQ_TYPES: Record<QueueJobState, JobType[]> = {
@@ -84,7 +76,12 @@ export class BullMqQueueProvider implements QueueProvider {
   readonly #connectTimeoutMs: number;
   readonly #logger?: LoggerService;
   readonly #queues = new Map<string, Queue>();
-  readonly #jobTimes = new JobTimestampCache();
+  readonly #changes: QueueChangeTracker;
+  /** the last counts read of each queue, with the tracking epoch they were read in */
+  readonly #read = new Map<
+    string,
+    { snapshot: QueueSnapshot; epoch: number }
+  >();
   #closed = false;
 
   /** Undefined when `ops.queues.bullmq` is not configured. */
@@ -142,67 +139,90 @@ export class BullMqQueueProvider implements QueueProvider {
         lua: QUEUE_COUNTS_SCRIPT,
       });
     }
-    if (!this.#redis.opsJobTimestamps) {
-      this.#redis.defineCommand('opsJobTimestamps', {
-        numberOfKeys: 0,
-        lua: JOB_TIMESTAMPS_SCRIPT,
-      });
-    }
+    this.#changes = new QueueChangeTracker({
+      redis: this.#redis,
+      prefix: this.#prefix,
+      logger: this.#logger,
+    });
   }
 
   /**
-   * Every queue with its counts, paused state and oldest waiting job: one pipelined round
-   * trip, plus a second one when the enqueue time of a queue's oldest waiting job candidate
-   * is not cached yet (a job's enqueue time never changes; see the README). The cumulative
-   * `totals` are read only when asked.
+   * Every queue with its counts, paused state and oldest waiting job. Only queues written
+   * since their last read are read again (Redis tells which: {@link QueueChangeTracker}),
+   * in one pipelined round trip after a PING that makes sure every change before the call is
+   * known; all of them while changes are not tracked, and when the cumulative `totals` are
+   * asked (the sampler).
    */
   async listQueues(options?: { totals?: boolean }): Promise<QueueSnapshot[]> {
     await this.#ready();
     const names = await this.#discovery.list();
     if (names.length === 0) return [];
     const totals = options?.totals === true;
-    const chunks: string[][] = [];
-    for (let i = 0; i < names.length; i += QUEUES_PER_SCRIPT_CALL) {
-      chunks.push(names.slice(i, i + QUEUES_PER_SCRIPT_CALL));
+    const epoch = await this.#changes.sync();
+    const stale = names.filter(name => {
+      const read = this.#read.get(name);
+      return (
+        totals ||
+        epoch === undefined ||
+        !read ||
+        !this.#changes.unchanged(name, read.epoch)
+      );
+    });
+    const fresh = new Map<string, QueueSnapshot>();
+    if (stale.length > 0) {
+      for (const snapshot of await this.#readCounts(stale, totals, epoch)) {
+        fresh.set(snapshot.name, snapshot);
+      }
     }
-    const pipeline = this.#redis.pipeline();
-    for (const chunk of chunks) {
-      pipeline.opsQueueCounts(this.#prefix, totals ? '1' : '0', ...chunk);
+    if (this.#read.size > names.length) {
+      const listed = new Set(names);
+      for (const name of this.#read.keys()) {
+        if (!listed.has(name)) this.#read.delete(name);
+      }
     }
-    const replies = await this.#exec(pipeline, chunks.length);
-    const rows = chunks.flatMap((chunk, index) =>
-      parseQueueCounts(chunk, replies[index] as Array<number | string>, totals),
-    );
-    const oldest = await this.#jobTimes.oldest(
-      rows.map(row => ({
-        name: row.snapshot.name,
-        candidates: row.candidates,
-      })),
-      jobs => this.#readJobTimes(jobs),
-    );
-    return rows.map(({ snapshot }, index) => {
-      snapshot.tenantId = this.#pattern.tenantOf(snapshot.name);
-      snapshot.oldestWaitingAt = oldest[index];
-      return snapshot;
+    return names.map(name => {
+      const snapshot = fresh.get(name) ?? this.#read.get(name)!.snapshot;
+      return {
+        ...snapshot,
+        counts: { ...snapshot.counts },
+        totals: snapshot.totals && { ...snapshot.totals },
+        tenantId: this.#pattern.tenantOf(name),
+      };
     });
   }
 
-  /** The enqueue times of jobs, in one pipelined round trip; undefined for a job gone. */
-  async #readJobTimes(jobs: JobRef[]): Promise<Array<number | undefined>> {
-    const keys = jobs.map(job => `${this.#prefix}:${job.queue}:${job.id}`);
+  /**
+   * Reads the counts of `names` in one pipelined round trip; with `epoch`, their keys are
+   * tracked from then on and the counts kept for the next calls.
+   */
+  async #readCounts(
+    names: string[],
+    totals: boolean,
+    epoch: number | undefined,
+  ): Promise<QueueSnapshot[]> {
     const pipeline = this.#redis.pipeline();
-    let calls = 0;
-    for (let i = 0; i < keys.length; i += JOBS_PER_SCRIPT_CALL) {
-      pipeline.opsJobTimestamps(...keys.slice(i, i + JOBS_PER_SCRIPT_CALL));
-      calls += 1;
+    const chunks: string[][] = [];
+    const scriptReplies: number[] = [];
+    let commands = 0;
+    for (let i = 0; i < names.length; i += QUEUES_PER_SCRIPT_CALL) {
+      const chunk = names.slice(i, i + QUEUES_PER_SCRIPT_CALL);
+      chunks.push(chunk);
+      if (epoch !== undefined) commands += this.#changes.track(pipeline, chunk);
+      pipeline.opsQueueCounts(this.#prefix, totals ? '1' : '0', ...chunk);
+      scriptReplies.push(commands);
+      commands += 1;
     }
-    const times = (await this.#exec(pipeline, calls)).flat() as number[];
-    if (times.length !== keys.length) {
-      throw new Error(
-        `Unexpected reply of the job timestamps script: ${times.length} values for ${keys.length} jobs`,
-      );
+    const replies = await this.#exec(pipeline, commands);
+    const snapshots = chunks.flatMap((chunk, index) =>
+      parseQueueCounts(chunk, replies[scriptReplies[index]], totals),
+    );
+    if (epoch !== undefined) {
+      for (const snapshot of snapshots) {
+        const { totals: _, ...counts } = snapshot;
+        this.#read.set(snapshot.name, { snapshot: counts, epoch });
+      }
     }
-    return times.map(time => (time < 0 ? undefined : time));
+    return snapshots;
   }
 
   /** Runs a pipeline of `count` commands; the replies, or the first error. */
@@ -263,6 +283,7 @@ export class BullMqQueueProvider implements QueueProvider {
   /** Closes the Queue objects and the Redis connection. */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#changes.close();
     await Promise.allSettled([...this.#queues.values()].map(q => q.close()));
     this.#queues.clear();
     if (this.#redis.status === 'ready') {

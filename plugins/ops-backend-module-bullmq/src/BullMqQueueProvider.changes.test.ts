@@ -1,0 +1,225 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { BullMqQueueProvider } from './BullMqQueueProvider';
+import { createBullMqRedisClient } from './redisClient';
+import {
+  countTraffic,
+  deleteKeys,
+  finished,
+  monitorCommands,
+  REDIS_URL,
+  TestQueues,
+  uniquePrefix,
+} from './__testUtils__/redis';
+
+jest.setTimeout(30_000);
+
+/**
+ * The overview reads again only the queues written since their last read (Redis client
+ * tracking); these tests change queues from other connections and check that the very next
+ * overview shows it, and what the provider sends to Redis.
+ */
+describe('BullMqQueueProvider change tracking', () => {
+  const prefix = uniquePrefix();
+  const queues = new TestQueues(prefix);
+  const admin = new Redis(REDIS_URL);
+  const open: BullMqQueueProvider[] = [];
+
+  /** A provider on its own client, its invalidation connection captured. */
+  async function start(names: string[], redisUrl = REDIS_URL) {
+    const client = createBullMqRedisClient(redisUrl, {
+      connectTimeoutMs: 2000,
+    });
+    const duplicate = jest.spyOn(client, 'duplicate');
+    await client.connect();
+    const logger = mockServices.logger.mock();
+    const provider = new BullMqQueueProvider({
+      redis: client,
+      prefix,
+      queueNames: names,
+      logger,
+    });
+    open.push(provider);
+    const invalidations = () =>
+      duplicate.mock.results[duplicate.mock.results.length - 1]?.value as Redis;
+    /** Redis traffic of one overview, on the client and on the invalidation connection. */
+    const overview = async () => {
+      const sub = invalidations();
+      const main = countTraffic(client);
+      // counted once connected (the first overview waits for it to connect)
+      const second = sub?.status === 'ready' ? countTraffic(sub) : undefined;
+      const snapshots = await provider.listQueues();
+      main.restore();
+      second?.restore();
+      return {
+        snapshots: new Map(snapshots.map(s => [s.name, s])),
+        writes: main.counts.writes,
+        pings: second?.counts.writes ?? 0,
+      };
+    };
+    return { client, provider, invalidations, overview, logger };
+  }
+
+  afterAll(async () => {
+    await Promise.all(open.map(p => p.close()));
+    await queues.close();
+    await deleteKeys(admin, prefix);
+    admin.disconnect();
+  });
+
+  const countsOf = async (queue: Queue) => {
+    const c = await queue.getJobCounts();
+    return {
+      waiting: c.waiting + c.prioritized,
+      active: c.active,
+      delayed: c.delayed,
+      failed: c.failed,
+      completed: c.completed,
+    };
+  };
+
+  it('answers an unchanged overview with one PING and no other command', async () => {
+    const queue = queues.queue('unchanged');
+    await queue.add('send-email', { to: 'a@x.test' });
+    const { overview } = await start([queue.name]);
+    const first = await overview();
+    expect(first.snapshots.get(queue.name)?.counts.waiting).toBe(1);
+    const second = await overview();
+    expect(second).toMatchObject({ writes: 0, pings: 1 });
+    expect(second.snapshots).toEqual(first.snapshots);
+    // the answer is a copy: changing it changes nothing kept
+    second.snapshots.get(queue.name)!.counts.waiting = 99;
+    expect((await overview()).snapshots.get(queue.name)?.counts.waiting).toBe(
+      1,
+    );
+  });
+
+  it('shows a change by any client in the very next overview and reads only that queue', async () => {
+    const [a, b, c] = ['changes-a', 'changes-b', 'changes-c'].map(name =>
+      queues.queue(name),
+    );
+    await a.addBulk([
+      { name: 'send-email', data: {} },
+      { name: 'send-email', data: {} },
+    ]);
+    await b.add('send-email', {});
+    await c.add('send-email', {}, { delay: 3_600_000 });
+    const { provider, overview } = await start([a.name, b.name, c.name]);
+    await overview();
+
+    // a job added from another connection, listed at once (no waiting for the message)
+    await b.add('send-email', {}, { priority: 3 });
+    const commands = await monitorCommands(prefix, () => provider.listQueues());
+    const queuesRead = new Set(
+      commands
+        .filter(([name]) => name === 'llen')
+        .map(([, key]) => key.split(':')[1]),
+    );
+    expect([...queuesRead]).toEqual([b.name]);
+    const afterAdd = await overview();
+    expect(afterAdd.writes).toBe(0);
+    expect(afterAdd.snapshots.get(b.name)?.counts).toEqual(await countsOf(b));
+    expect(afterAdd.snapshots.get(b.name)?.counts.waiting).toBe(2);
+    // Redis reports a key once: the key it reported is tracked again by that read
+    await b.add('send-email', {}, { priority: 4 });
+    expect((await overview()).snapshots.get(b.name)?.counts.waiting).toBe(3);
+
+    // a worker finishes b's jobs; a drain (which BullMQ announces to no one) empties a;
+    // a delayed job of c is promoted
+    const worker = queues.worker(b.name, async () => 'sent');
+    await finished(worker, 3);
+    await worker.close();
+    await a.drain();
+    await (await c.getJobs(['delayed']))[0]!.promote();
+    const after = await overview();
+    expect(after.writes).toBe(1);
+    for (const queue of [a, b, c]) {
+      expect(after.snapshots.get(queue.name)?.counts).toEqual(
+        await countsOf(queue),
+      );
+    }
+    expect(after.snapshots.get(a.name)?.counts.waiting).toBe(0);
+    expect(after.snapshots.get(b.name)?.counts.completed).toBe(3);
+    expect(after.snapshots.get(c.name)?.counts).toMatchObject({
+      waiting: 1,
+      delayed: 0,
+    });
+    expect(after.snapshots.get(b.name)?.oldestWaitingAt).toBeUndefined();
+
+    // a pause from another connection
+    await c.pause();
+    expect((await overview()).snapshots.get(c.name)?.paused).toBe(true);
+  });
+
+  it('reads everything again when the invalidation connection is lost, changes made meanwhile included', async () => {
+    const queue = queues.queue('lost-connection');
+    await queue.add('send-email', {});
+    const { invalidations, overview } = await start([queue.name]);
+    await overview();
+    expect((await overview()).writes).toBe(0);
+
+    const sub = invalidations();
+    const closed = new Promise(resolve => sub.once('close', resolve));
+    await admin.client('KILL', 'ID', String(await clientId(admin, sub)));
+    await closed;
+    await queue.add('send-email', {});
+    const after = await overview();
+    expect(after.writes).toBe(1);
+    expect(after.snapshots.get(queue.name)?.counts.waiting).toBe(2);
+    // tracking starts again on a new connection: the next unchanged overview is free again
+    await overview();
+    expect(invalidations()).not.toBe(sub);
+    expect((await overview()).writes).toBe(0);
+  });
+
+  it('reads every queue on every call when Redis refuses CLIENT TRACKING (ACL)', async () => {
+    const user = `opstest-notrack-${randomBytes(4).toString('hex')}`;
+    await admin.call(
+      'ACL',
+      'SETUSER',
+      user,
+      'on',
+      'nopass',
+      '~*',
+      '&*',
+      '+@all',
+      '-client',
+    );
+    try {
+      const queue = queues.queue('no-tracking');
+      await queue.add('send-email', {});
+      const { overview, logger } = await start(
+        [queue.name],
+        `redis://${user}:any@127.0.0.1:6379`,
+      );
+      expect((await overview()).snapshots.get(queue.name)?.counts.waiting).toBe(
+        1,
+      );
+      await queue.add('send-email', {});
+      const second = await overview();
+      expect(second.writes).toBe(1);
+      expect(second.snapshots.get(queue.name)?.counts.waiting).toBe(2);
+      expect((await overview()).writes).toBe(1);
+      expect(logger.info).toHaveBeenCalledWith(
+        expect.stringContaining('Redis refused CLIENT TRACKING'),
+      );
+    } finally {
+      await admin.call('ACL', 'DELUSER', user);
+    }
+  });
+});
+
+/** The server-side id of a subscribed connection (which cannot ask CLIENT ID itself). */
+async function clientId(admin: Redis, connection: Redis): Promise<number> {
+  const { localPort } = (
+    connection as unknown as { stream: { localPort: number } }
+  ).stream;
+  const list = (await admin.call('CLIENT', 'LIST', 'TYPE', 'pubsub')) as string;
+  const line = list
+    .split('\n')
+    .find(l => new RegExp(`addr=\\S+:${localPort} `).test(l));
+  if (!line) throw new Error(`no pubsub client on local port ${localPort}`);
+  return Number(/id=(\d+)/.exec(line)![1]);
+}
