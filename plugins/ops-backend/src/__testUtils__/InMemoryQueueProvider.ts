@@ -41,6 +41,32 @@ export class InMemoryQueueProvider implements QueueProvider {
     return value();
   }
 
+  /**
+   * Holds the next `method` call (a slow Redis or platform) until `release()`; `reached`
+   * resolves once that call has come. Later calls go through.
+   */
+  hold(method: 'pauseTenant' | 'resumeTenant') {
+    const original = this[method].bind(this);
+    let arrive!: () => void;
+    const reached = new Promise<void>(resolve => {
+      arrive = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    let held = false;
+    this[method] = async (tenantId: string) => {
+      if (!held) {
+        held = true;
+        arrive();
+        await released;
+      }
+      return original(tenantId);
+    };
+    return { reached, release };
+  }
+
   /** Replaces one queue's snapshot (matched by name), or adds it. */
   setQueue(name: string, overrides: Partial<QueueSnapshot>) {
     const existing = this.queues.find(q => q.name === name);

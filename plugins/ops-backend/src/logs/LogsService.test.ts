@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
 import { LogProvider } from '@opsconsole/backstage-plugin-ops-node';
 import { createTestDatabases } from '../__testUtils__/databases';
@@ -492,6 +492,75 @@ describe('LogsService', () => {
       await expect(
         new LogsService({ providers: [picky] }).exportPages(everyone, {}, 10),
       ).rejects.toBeInstanceOf(InputError);
+    });
+
+    it('does not export without a source that fails on the first page: a 503 naming it', async () => {
+      const store = provider('store', {
+        search: jest.fn(async () => ({
+          records: [record('s1', 'stored', now - 1000)],
+        })),
+      });
+      const loki = provider('loki', {
+        search: jest.fn(async () => {
+          throw new Error('loki: 502 Bad Gateway');
+        }),
+      });
+      const service = new LogsService({ providers: [store, loki] });
+      const failing = service.exportPages(everyone, {}, 10);
+      await expect(failing).rejects.toBeInstanceOf(ServiceUnavailableError);
+      await expect(failing).rejects.toThrow(
+        'export incomplete: source loki failed: loki: 502 Bad Gateway',
+      );
+
+      // nor without the caller's tenants (they would read as "no records")
+      const directory = {
+        id: 'tenants:catalog',
+        status: 'degraded' as const,
+        error: 'Your tenants could not be listed',
+      };
+      await expect(
+        new LogsService({ providers: [store] }).exportPages(
+          { tenantIds: [], sources: [directory] },
+          {},
+          10,
+        ),
+      ).rejects.toThrow(
+        'export incomplete: source tenants:catalog failed: Your tenants could not be listed',
+      );
+    });
+
+    it('stops an export at the page where a source fails, after the complete pages', async () => {
+      const store = provider('store', {
+        search: jest.fn(async (_scope, options) =>
+          options.cursor
+            ? { records: [record('s1', 'older stored', now - 3000)] }
+            : {
+                records: [record('s2', 'newer stored', now - 1000)],
+                nextCursor: 's2',
+              },
+        ),
+      });
+      const loki = provider('loki', {
+        search: jest.fn(async (_scope, options) => {
+          if (options.cursor) throw new Error('loki: 502 Bad Gateway');
+          return {
+            records: [record('l1', 'newer loki', now - 2000)],
+            nextCursor: 'l1',
+          };
+        }),
+      });
+      const service = new LogsService({ providers: [store, loki] });
+      // each source answers one record per page; loki fails when asked for its second
+      const pages = await service.exportPages(everyone, {}, 1000);
+      const bodies: string[] = [];
+      const read = async () => {
+        for await (const page of pages) bodies.push(...page.map(r => r.body));
+      };
+      await expect(read()).rejects.toThrow(
+        'export incomplete: source loki failed: loki: 502 Bad Gateway',
+      );
+      expect(bodies).toEqual(['newer stored', 'newer loki']);
+      expect(bodies).not.toContain('older stored');
     });
   });
 });

@@ -376,14 +376,20 @@ export class LogsService {
   /**
    * Every matching record, newest first, page by page, up to `max`. The first page is read
    * before this resolves, so a failure then is still a clean error answer; a failure later
-   * comes from the iteration.
+   * comes from the iteration. A source that fails (or the caller's tenant directory) is a
+   * ServiceUnavailableError naming it, not a file that silently lacks its records: what was
+   * handed out before is complete, every source having answered for it.
    */
   async exportPages(
     reader: LogReader,
     params: LogRangeParams,
     max: number,
   ): Promise<AsyncIterable<LogRecord[]>> {
-    const pages = this.exportRecords(logScope(params, reader), max);
+    const pages = this.exportRecords(
+      logScope(params, reader),
+      max,
+      reader.sources,
+    );
     const first = await pages.next();
     return (async function* exportFromFirst() {
       if (first.done) return;
@@ -395,6 +401,7 @@ export class LogsService {
   private async *exportRecords(
     scope: LogScope,
     max: number,
+    readerSources: SourceStatus[],
   ): AsyncGenerator<LogRecord[]> {
     let cursor: string | undefined;
     let sent = 0;
@@ -403,6 +410,16 @@ export class LogsService {
         limit: Math.min(1000, max - sent),
         cursor,
       });
+      const failed = [...page.sources, ...readerSources].filter(
+        s => s.status !== 'ok',
+      );
+      if (failed.length > 0) {
+        throw new ServiceUnavailableError(
+          `export incomplete: ${failed
+            .map(s => `source ${s.id} failed: ${s.error ?? s.status}`)
+            .join('; ')}`,
+        );
+      }
       if (page.records.length === 0) return;
       yield page.records;
       sent += page.records.length;

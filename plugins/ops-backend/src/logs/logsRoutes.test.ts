@@ -1,3 +1,4 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -37,22 +38,24 @@ const tenant = (name: string, owner: string): Entity => ({
   spec: { owner, tier: 'pro', region: 'eu', status: 'active' },
 });
 
-/** A second log source that is down. */
+/** Whether {@link brokenSource} is down (some tests bring it up). */
+const broken = { down: true };
+/** Throws while {@link broken} is down, else answers `up` (an empty answer). */
+const unlessDown =
+  <T>(up: T) =>
+  async (): Promise<T> => {
+    if (broken.down) throw new Error('connection refused');
+    return up;
+  };
+
+/** A second log source that is down (while `broken.down`), or up with no records. */
 const brokenSource: LogProvider = {
   id: 'broken-source',
-  search: async () => {
-    throw new Error('connection refused');
-  },
-  histogram: async () => {
-    throw new Error('connection refused');
-  },
+  search: unlessDown({ records: [] }),
+  histogram: unlessDown([]),
   context: async () => undefined,
-  tail: async () => {
-    throw new Error('connection refused');
-  },
-  topValues: async () => {
-    throw new Error('connection refused');
-  },
+  tail: unlessDown({ records: [], cursor: 'b0' }),
+  topValues: unlessDown([]),
 };
 
 const enc = encodeURIComponent;
@@ -164,8 +167,6 @@ describe('log routes', () => {
       ['/api/ops/logs/histogram?buckets=10', 200, 200],
       ['/api/ops/logs/tail', 200, 200],
       ['/api/ops/logs/top?field=service', 200, 200],
-      ['/api/ops/logs/export?format=csv', 200, 200],
-      ['/api/ops/logs/export', 200, 200],
       [`/api/ops/logs/records/${encodeURIComponent('1-1')}/context`, 404, 404],
     ],
   );
@@ -271,55 +272,88 @@ describe('log routes', () => {
     expect((await get('/api/ops/logs/top?field=body', ADMIN)).status).toBe(400);
   });
 
-  it('exports NDJSON and injection-safe CSV', async () => {
-    const ndjson = await get(
-      `/api/ops/logs/export?q=${enc('tenant:globex')}`,
-      ADMIN,
-    );
-    expect(ndjson.headers['content-type']).toContain('application/x-ndjson');
-    const lines = ndjson.text
-      .trim()
-      .split('\n')
-      .map(l => JSON.parse(l));
-    expect(lines.map(l => l.body)).toEqual([
-      '=HYPERLINK("http://evil")',
-      'globex mail sent',
-    ]);
-    const csv = await get(
-      `/api/ops/logs/export?format=csv&q=${enc('tenant:globex')}`,
-      ADMIN,
-    );
-    expect(csv.headers['content-disposition']).toMatch(
-      /attachment; filename="logs-.*\.csv"/,
-    );
-    const rows = csv.text.split('\r\n');
-    expect(rows[0]).toBe(
-      'time,level,service,tenantId,traceId,spanId,body,attributes,id',
-    );
-    expect(rows[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    const plainCsv = await get('/api/ops/logs/export?format=csv', PLAIN);
-    expect(plainCsv.text).not.toContain('globex');
+  it('refuses an export while a source is down: a 503 naming it, before any byte', async () => {
+    for (const [format, who] of [
+      ['ndjson', ADMIN],
+      ['csv', PLAIN],
+    ]) {
+      const res = await get(`/api/ops/logs/export?format=${format}`, who);
+      expect(res.status).toBe(503);
+      expect(res.headers['content-disposition']).toBeUndefined();
+      expect(res.body.error).toMatchObject({
+        name: 'ServiceUnavailableError',
+        message:
+          'export incomplete: source broken-source failed: connection refused',
+      });
+    }
   });
 
-  it("exports to a tenant owner only their tenants' records", async () => {
-    const bodies = async (path: string) =>
-      (await get(path, PLAIN)).text
+  describe('with every log source up', () => {
+    beforeAll(() => {
+      broken.down = false;
+    });
+    afterAll(() => {
+      broken.down = true;
+    });
+
+    describePermissionMatrix(
+      () => server,
+      [
+        ['/api/ops/logs/export?format=csv', 200, 200],
+        ['/api/ops/logs/export', 200, 200],
+      ],
+    );
+
+    it('exports NDJSON and injection-safe CSV', async () => {
+      const ndjson = await get(
+        `/api/ops/logs/export?q=${enc('tenant:globex')}`,
+        ADMIN,
+      );
+      expect(ndjson.headers['content-type']).toContain('application/x-ndjson');
+      const lines = ndjson.text
         .trim()
         .split('\n')
-        .filter(Boolean)
-        .map(l => JSON.parse(l).body);
-    expect(await bodies('/api/ops/logs/export')).toEqual([
-      'acme bounce',
-      'acme mail sent',
-    ]);
-    expect(
-      await bodies(`/api/ops/logs/export?q=${enc('tenant:globex')}`),
-    ).toEqual([]);
-    const csv = await get('/api/ops/logs/export?format=csv', PLAIN);
-    expect(csv.text.split('\r\n').slice(1).filter(Boolean)).toEqual([
-      expect.stringContaining('acme bounce'),
-      expect.stringContaining('acme mail sent'),
-    ]);
+        .map(l => JSON.parse(l));
+      expect(lines.map(l => l.body)).toEqual([
+        '=HYPERLINK("http://evil")',
+        'globex mail sent',
+      ]);
+      const csv = await get(
+        `/api/ops/logs/export?format=csv&q=${enc('tenant:globex')}`,
+        ADMIN,
+      );
+      expect(csv.headers['content-disposition']).toMatch(
+        /attachment; filename="logs-.*\.csv"/,
+      );
+      const rows = csv.text.split('\r\n');
+      expect(rows[0]).toBe(
+        'time,level,service,tenantId,traceId,spanId,body,attributes,id',
+      );
+      expect(rows[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
+      const plainCsv = await get('/api/ops/logs/export?format=csv', PLAIN);
+      expect(plainCsv.text).not.toContain('globex');
+    });
+
+    it("exports to a tenant owner only their tenants' records", async () => {
+      const bodies = async (path: string) =>
+        (await get(path, PLAIN)).text
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map(l => JSON.parse(l).body);
+      expect(await bodies('/api/ops/logs/export')).toEqual([
+        'acme bounce',
+        'acme mail sent',
+      ]);
+      expect(
+        await bodies(`/api/ops/logs/export?q=${enc('tenant:globex')}`),
+      ).toEqual([]);
+      const csv = await get('/api/ops/logs/export?format=csv', PLAIN);
+      expect(csv.text.split('\r\n').slice(1).filter(Boolean)).toEqual([
+        expect.stringContaining('acme bounce'),
+        expect.stringContaining('acme mail sent'),
+      ]);
+    });
   });
 
   it('tails: a cursor first, then what arrives, waking a waiting long-poll', async () => {
@@ -432,14 +466,22 @@ describe('log export', () => {
       attributes: {},
     }));
 
-  /** The export route over one source that has `pages` of 1,000 records, then fails. */
-  async function exportApp(options: { pages: number; max: number }) {
+  /**
+   * The export route over one source that has `pages` of 1,000 records, then fails with
+   * `error` (default: an InputError), and `others`.
+   */
+  async function exportApp(options: {
+    pages: number;
+    max: number;
+    error?: Error;
+    others?: LogProvider[];
+  }) {
     const source: LogProvider = {
       id: 'paged',
       search: async (_scope, { cursor }) => {
         const page = cursor ? Number(cursor) : 0;
         if (page >= options.pages) {
-          throw new InputError(`cannot read page ${page}`);
+          throw options.error ?? new InputError(`cannot read page ${page}`);
         }
         return {
           records: records(page * 1000, 1000),
@@ -456,11 +498,17 @@ describe('log export', () => {
       sources: [],
     })) as unknown as LogsAccessResolver;
     mountLogsRoutes(router, {
-      service: new LogsService({ providers: [source] }),
+      service: new LogsService({
+        providers: [source, ...(options.others ?? [])],
+      }),
       access,
       exportMaxRecords: options.max,
     });
-    return express().use(router);
+    const middleware = MiddlewareFactory.create({
+      config: mockServices.rootConfig(),
+      logger: mockServices.logger.mock(),
+    });
+    return express().use(router).use(middleware.error());
   }
 
   it('says how many records an export holds at most, in a header a browser script may read', async () => {
@@ -486,6 +534,42 @@ describe('log export', () => {
     expect(lines).toHaveLength(1001);
     expect(JSON.parse(lines[0])).toMatchObject({ body: 'line 0' });
     expect(JSON.parse(lines[1000])).toEqual({ error: 'cannot read page 1' });
+
+    await expect(request(app).get('/logs/export?format=csv')).rejects.toThrow(
+      /aborted|socket hang up|ECONNRESET/,
+    );
+  });
+
+  it('answers 503 naming a source that is down on the first page, before any byte', async () => {
+    const app = await exportApp({
+      pages: 3,
+      max: 5000,
+      others: [brokenSource],
+    });
+    for (const format of ['ndjson', 'csv']) {
+      const res = await request(app).get(`/logs/export?format=${format}`);
+      expect(res.status).toBe(503);
+      expect(res.headers['x-ops-export-limit']).toBeUndefined();
+      expect(res.body.error.message).toBe(
+        'export incomplete: source broken-source failed: connection refused',
+      );
+    }
+  });
+
+  it('ends NDJSON with an error line naming a source that fails on a later page, and cuts CSV off', async () => {
+    const app = await exportApp({
+      pages: 1,
+      max: 5000,
+      error: new Error('connection reset'),
+    });
+    const ndjson = await request(app).get('/logs/export');
+    expect(ndjson.status).toBe(200);
+    const lines = ndjson.text.trim().split('\n');
+    expect(lines).toHaveLength(1001);
+    expect(JSON.parse(lines[999])).toMatchObject({ body: 'line 999' });
+    expect(JSON.parse(lines[1000])).toEqual({
+      error: 'export incomplete: source paged failed: connection reset',
+    });
 
     await expect(request(app).get('/logs/export?format=csv')).rejects.toThrow(
       /aborted|socket hang up|ECONNRESET/,

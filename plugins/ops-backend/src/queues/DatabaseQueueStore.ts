@@ -73,6 +73,7 @@ function toPause(row: Row): StoredPause {
     pausedAt: toMillis(row.paused_at),
     autoResumeAt: toMillis(row.auto_resume_at),
     updatedAt: toMillis(row.updated_at)!,
+    pausingSince: toMillis(row.pausing_since),
   };
 }
 
@@ -84,6 +85,7 @@ const pauseRow = (p: StoredPause) => ({
   paused_at: p.pausedAt ?? null,
   auto_resume_at: p.autoResumeAt ?? null,
   updated_at: p.updatedAt,
+  pausing_since: p.pausingSince ?? null,
 });
 
 /** Narrows a query of `ops_queue_pauses` to `pause`'s row while it is the current pause. */
@@ -422,6 +424,15 @@ export class DatabaseQueueStore implements QueueStore {
     return claimed.length > 0;
   }
 
+  async finishPause(claim: StoredPause) {
+    const updated = await whereCurrentPause(
+      this.db('ops_queue_pauses'),
+      claim,
+      ['paused_at', 'auto_resume_at', 'paused_by'],
+    ).update({ pausing_since: null });
+    return updated > 0;
+  }
+
   async releasePause(claim: StoredPause, previous: StoredPause | undefined) {
     const current = () =>
       whereCurrentPause(this.db('ops_queue_pauses'), claim, [
@@ -429,6 +440,7 @@ export class DatabaseQueueStore implements QueueStore {
         'auto_resume_at',
         'paused_by',
       ]);
+    // the previous state had no pause under way: restoring it clears the claim's marker
     if (previous) {
       await current().update(pauseRow(previous));
     } else {
@@ -448,6 +460,7 @@ export class DatabaseQueueStore implements QueueStore {
       paused_at: null,
       auto_resume_at: null,
       updated_at: updatedAt,
+      pausing_since: null,
     });
     return updated > 0;
   }

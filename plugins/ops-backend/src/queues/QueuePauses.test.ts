@@ -8,7 +8,12 @@ import {
   queueSnapshot,
 } from '../__testUtils__/InMemoryQueueProvider';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
-import { AUTO_RESUME_ACTOR, PauseChange, QueuePauses } from './QueuePauses';
+import {
+  AUTO_RESUME_ACTOR,
+  PAUSING_STALE_MS,
+  PauseChange,
+  QueuePauses,
+} from './QueuePauses';
 import { QueueSources } from './QueueSources';
 import { HOUR_MS, QueueStore } from './QueueStore';
 
@@ -47,6 +52,16 @@ describe('QueuePauses', () => {
       });
       return { pauses, platform, bullmq, audit, auditor, db };
     }
+
+    /** A second backend replica: its own services over the same database and sources. */
+    const replicaOf = (env: Awaited<ReturnType<typeof setup>>) =>
+      new QueuePauses({
+        sources: new QueueSources([env.platform, env.bullmq]),
+        store: DatabaseQueueStore.create(env.db),
+        audit: env.audit,
+        maxAutoResumeMs: 7 * 24 * HOUR_MS,
+        logger: mockServices.logger.mock(),
+      });
 
     /** Lets the first `n` callers of `method` through only once all `n` have called it. */
     const barrier =
@@ -224,15 +239,9 @@ describe('QueuePauses', () => {
     });
 
     it('lets one pause win across backend replicas sharing the database', async () => {
-      const { pauses, platform, bullmq, db, audit } = await setup();
-      // a second replica: its own services over the same database and sources
-      const replica = new QueuePauses({
-        sources: new QueueSources([platform, bullmq]),
-        store: DatabaseQueueStore.create(db),
-        audit,
-        maxAutoResumeMs: 7 * 24 * HOUR_MS,
-        logger: mockServices.logger.mock(),
-      });
+      const env = await setup();
+      const { pauses, db } = env;
+      const replica = replicaOf(env);
       const results = await Promise.allSettled(
         [pauses, replica, pauses, replica].map((p, i) =>
           p.pause('acme', { reason: `try ${i}` }, ADMIN, NOW + i),
@@ -271,14 +280,20 @@ describe('QueuePauses', () => {
 
     it('does not take back a newer pause when its own pause fails', async () => {
       const { pauses, platform, bullmq } = await setup();
-      // while the sources are being paused, a person resumes and someone pauses anew
+      // while the sources are being paused (so long that the pause counts as abandoned), a
+      // person resumes and someone pauses anew
       const pauseTenant = bullmq.pauseTenant.bind(bullmq);
       let raced = false;
       bullmq.pauseTenant = async (tenantId: string) => {
         if (!raced) {
           raced = true;
-          await pauses.resume('acme', 'handled', NOW + 10);
-          await pauses.pause('acme', { reason: 'newer' }, OTHER, NOW + 20);
+          await pauses.resume('acme', 'handled', NOW + PAUSING_STALE_MS);
+          await pauses.pause(
+            'acme',
+            { reason: 'newer' },
+            OTHER,
+            NOW + PAUSING_STALE_MS + 10,
+          );
           throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
         }
         return pauseTenant(tenantId);
@@ -292,6 +307,212 @@ describe('QueuePauses', () => {
         reason: 'newer',
       });
       expect(platform.queues[0].paused).toBe(true);
+    });
+
+    describe('a resume while a pause is being applied', () => {
+      const sourcesPaused = (env: Awaited<ReturnType<typeof setup>>) => [
+        env.platform.queues[0].paused,
+        env.bullmq.queues[0].paused,
+      ];
+
+      it('is refused with a 409 on another replica, so the pause cannot undo it', async () => {
+        const env = await setup();
+        const replica = replicaOf(env);
+        const slowRedis = env.bullmq.hold('pauseTenant');
+        const pausing = env.pauses.pause(
+          'acme',
+          { reason: 'spam' },
+          ADMIN,
+          NOW,
+        );
+        await slowRedis.reached;
+
+        await expect(
+          replica.resume('acme', 'false alarm', NOW + 1000),
+        ).rejects.toMatchObject({
+          name: 'ConflictError',
+          message: `A pause of tenant acme is being applied (by ${ADMIN} since 2026-11-26T10:00:00.000Z); try the resume again in a moment`,
+        });
+        slowRedis.release();
+        await pausing;
+        // the console and the sources agree: paused
+        expect(await replica.get('acme')).toMatchObject({ paused: true });
+        expect(sourcesPaused(env)).toEqual([true, true]);
+        const [row] = await env.db('ops_queue_pauses');
+        expect(row.pausing_since).toBeNull();
+
+        // once applied, the resume goes through
+        await replica.resume('acme', 'false alarm', NOW + 2000);
+        expect(await env.pauses.get('acme')).toMatchObject({ paused: false });
+        expect(sourcesPaused(env)).toEqual([false, false]);
+      });
+
+      it('by the auto-resume task waits for the next run', async () => {
+        const env = await setup();
+        const slowRedis = env.bullmq.hold('pauseTenant');
+        const pausing = env.pauses.pause(
+          'acme',
+          { reason: 'spam', autoResumeAt: '2026-11-26T10:00:01.000Z' },
+          ADMIN,
+          NOW,
+        );
+        await slowRedis.reached;
+
+        expect(await replicaOf(env).resumeDue(NOW + 1000)).toBe(0);
+        slowRedis.release();
+        await pausing;
+        expect(await env.pauses.get('acme')).toMatchObject({ paused: true });
+        expect(sourcesPaused(env)).toEqual([true, true]);
+
+        expect(await replicaOf(env).resumeDue(NOW + 2000)).toBe(1);
+        expect(await env.pauses.get('acme')).toMatchObject({ paused: false });
+        expect(sourcesPaused(env)).toEqual([false, false]);
+      });
+
+      it(`goes through once the pause has been under way for ${
+        PAUSING_STALE_MS / 60_000
+      } minutes, and the late pause gives way`, async () => {
+        const env = await setup();
+        const replica = replicaOf(env);
+        const slowRedis = env.bullmq.hold('pauseTenant');
+        const pausing = env.pauses.pause(
+          'acme',
+          { reason: 'spam' },
+          ADMIN,
+          NOW,
+        );
+        await slowRedis.reached;
+
+        await expect(
+          replica.resume('acme', 'stuck', NOW + PAUSING_STALE_MS - 1),
+        ).rejects.toMatchObject({ name: 'ConflictError' });
+        const change = await replica.resume(
+          'acme',
+          'stuck',
+          NOW + PAUSING_STALE_MS,
+        );
+        expect(change.before).toMatchObject({ paused: true, pausedBy: ADMIN });
+        expect(await replica.get('acme')).toMatchObject({ paused: false });
+
+        // the slow source pauses the tenant after the resume: it is resumed again
+        slowRedis.release();
+        await expect(pausing).rejects.toMatchObject({
+          name: 'ConflictError',
+          message:
+            'Tenant acme was resumed while this pause was being applied (it took over 120 s); it stays resumed',
+        });
+        expect(await env.pauses.get('acme')).toMatchObject({ paused: false });
+        expect(sourcesPaused(env)).toEqual([false, false]);
+      });
+
+      it('lets a pause made after such a resume stand when the late pause finishes', async () => {
+        const env = await setup();
+        const replica = replicaOf(env);
+        const slowRedis = env.bullmq.hold('pauseTenant');
+        const pausing = env.pauses.pause(
+          'acme',
+          { reason: 'spam' },
+          ADMIN,
+          NOW,
+        );
+        await slowRedis.reached;
+        await replica.resume('acme', 'stuck', NOW + PAUSING_STALE_MS);
+        await replica.pause(
+          'acme',
+          { reason: 'again' },
+          OTHER,
+          NOW + PAUSING_STALE_MS + 10,
+        );
+
+        slowRedis.release();
+        await expect(pausing).rejects.toMatchObject({
+          name: 'ConflictError',
+          message: `Tenant acme was paused anew by ${OTHER} while this pause was being applied; that pause stands`,
+        });
+        expect(await env.pauses.get('acme')).toMatchObject({
+          paused: true,
+          pausedBy: OTHER,
+          reason: 'again',
+        });
+        expect(sourcesPaused(env)).toEqual([true, true]);
+      });
+
+      it('of a pause whose replica died goes through after the bound, by a person or the task', async () => {
+        const env = await setup();
+        const store = DatabaseQueueStore.create(env.db);
+        // claimed, then the replica stopped before its sources answered
+        const abandoned = (tenantId: string) =>
+          store.claimPause({
+            tenantId,
+            paused: true,
+            reason: 'spam',
+            pausedBy: ADMIN,
+            pausedAt: NOW,
+            autoResumeAt: NOW + 1000,
+            updatedAt: NOW,
+            pausingSince: NOW,
+          });
+        await abandoned('acme');
+        await abandoned('globex');
+
+        expect(await env.pauses.resumeDue(NOW + 1000)).toBe(0);
+        await expect(
+          env.pauses.resume('acme', 'stuck', NOW + 1000),
+        ).rejects.toMatchObject({ name: 'ConflictError' });
+
+        await env.pauses.resume('acme', 'stuck', NOW + PAUSING_STALE_MS);
+        expect(await env.pauses.resumeDue(NOW + PAUSING_STALE_MS)).toBe(1);
+        expect(await store.listPauses({})).toEqual([]);
+      });
+    });
+
+    it('keeps a pause that lands while a resume is under way, in the sources too', async () => {
+      // a resume of a tenant that is not paused; its slow source resumes it after a pause
+      const env = await setup();
+      const replica = replicaOf(env);
+      const slowRedis = env.bullmq.hold('resumeTenant');
+      const resuming = replica.resume('acme', 'just in case', NOW);
+      await slowRedis.reached;
+      await env.pauses.pause('acme', { reason: 'spam' }, ADMIN, NOW + 1000);
+      expect(env.bullmq.queues[0].paused).toBe(true);
+
+      slowRedis.release();
+      await expect(resuming).rejects.toMatchObject({
+        name: 'ConflictError',
+        message:
+          'Tenant acme was paused anew during its resume; the new pause stands',
+      });
+      expect(await env.pauses.get('acme')).toMatchObject({
+        paused: true,
+        pausedBy: ADMIN,
+      });
+      expect(env.platform.queues[0].paused).toBe(true);
+      expect(env.bullmq.queues[0].paused).toBe(true);
+    });
+
+    it('lets a second resume that read the pause before the first one leave a newer pause alone', async () => {
+      // both resumes read the pause; the second one's source answers after a new pause
+      const env = await setup();
+      await env.pauses.pause('acme', { reason: 'spam' }, ADMIN, NOW);
+      const slowRedis = env.bullmq.hold('resumeTenant');
+      const late = replicaOf(env).resume('acme', 'late', NOW + 1000);
+      await slowRedis.reached;
+      await env.pauses.resume('acme', 'first', NOW + 2000);
+      await env.pauses.pause('acme', { reason: 'again' }, OTHER, NOW + 3000);
+
+      slowRedis.release();
+      await expect(late).rejects.toMatchObject({
+        name: 'ConflictError',
+        message:
+          'Tenant acme was paused anew during its resume; the new pause stands',
+      });
+      expect(await env.pauses.get('acme')).toMatchObject({
+        paused: true,
+        pausedBy: OTHER,
+        reason: 'again',
+      });
+      expect(env.platform.queues[0].paused).toBe(true);
+      expect(env.bullmq.queues[0].paused).toBe(true);
     });
 
     it('resumes, idempotently', async () => {

@@ -19,6 +19,12 @@ import { toTenantQueuePause } from './toApi';
 /** The actor of resumes done by the auto-resume task, in the audit trail. */
 export const AUTO_RESUME_ACTOR = 'plugin:ops/queue-auto-resume';
 
+/**
+ * A pause still being carried out in the sources after this long is taken as abandoned (its
+ * replica stopped): a resume no longer waits for it. Default of `pausingStaleMs`.
+ */
+export const PAUSING_STALE_MS = 2 * 60_000;
+
 /** A pause or resume: the tenant's state before and after (for the audit trail). */
 export interface PauseChange {
   before: TenantQueuePause;
@@ -54,6 +60,17 @@ function alreadyPaused(
   );
 }
 
+/** 409 for a resume while a pause of the tenant is still being carried out. */
+function pauseUnderWay(tenantId: string, pause: StoredPause): ConflictError {
+  return new ConflictError(
+    `A pause of tenant ${tenantId} is being applied (by ${
+      pause.pausedBy ?? 'unknown'
+    } since ${new Date(
+      pause.pausingSince!,
+    ).toISOString()}); try the resume again in a moment`,
+  );
+}
+
 function requireReason(reason: string): string {
   const trimmed = reason.trim();
   if (!trimmed) throw new InputError('A reason is required');
@@ -74,8 +91,23 @@ export class QueuePauses {
       audit: AuditService;
       maxAutoResumeMs: number;
       logger: LoggerService;
+      /** See {@link PAUSING_STALE_MS}. */
+      pausingStaleMs?: number;
     },
   ) {}
+
+  private get pausingStaleMs(): number {
+    return this.deps.pausingStaleMs ?? PAUSING_STALE_MS;
+  }
+
+  /** Whether `pause` is being carried out in the sources (by a replica that is still at it). */
+  private isPausing(pause: StoredPause | undefined, now: number): boolean {
+    return (
+      pause?.paused === true &&
+      pause.pausingSince !== undefined &&
+      now - pause.pausingSince < this.pausingStaleMs
+    );
+  }
 
   async get(tenantId: string): Promise<TenantQueuePause> {
     return toTenantQueuePause(
@@ -108,9 +140,11 @@ export class QueuePauses {
       pausedAt: now,
       autoResumeAt,
       updatedAt: now,
+      pausingSince: now,
     };
     // claimed in the database before the sources are touched: of concurrent pauses of one
-    // tenant (on any replica) exactly one gets here, the others answer 409
+    // tenant (on any replica) exactly one gets here, the others answer 409; resumes wait
+    // until the sources are paused (see resume)
     if (!(await store.claimPause(pause))) {
       throw alreadyPaused(tenantId, await store.getPause(tenantId));
     }
@@ -127,7 +161,39 @@ export class QueuePauses {
         );
       throw error;
     }
+    await this.finishPause(pause);
     return { before, after: toTenantQueuePause(tenantId, pause) };
+  }
+
+  /**
+   * Marks the claimed `pause` carried out. If it is no longer the tenant's pause, someone
+   * took it for abandoned (it took longer than the stale bound) and resumed the tenant,
+   * maybe pausing it anew: that stands (ConflictError), and the sources this pause paused
+   * late are resumed again unless a newer pause holds the tenant.
+   */
+  private async finishPause(pause: StoredPause): Promise<void> {
+    const { store, sources } = this.deps;
+    const { tenantId } = pause;
+    if (await store.finishPause(pause)) return;
+    const current = await store.getPause(tenantId);
+    if (current?.paused) {
+      throw new ConflictError(
+        `Tenant ${tenantId} was paused anew by ${
+          current.pausedBy ?? 'unknown'
+        } while this pause was being applied; that pause stands`,
+      );
+    }
+    const tracker = new SourceTracker();
+    await sources.setTenantPaused(tenantId, false, tracker);
+    throw new ConflictError(
+      `Tenant ${tenantId} was resumed while this pause was being applied (it took over ${Math.round(
+        this.pausingStaleMs / 1000,
+      )} s); it stays resumed${
+        tracker.hasFailures
+          ? ` but could not be resumed again in ${tracker.describeFailures()}`
+          : ''
+      }`,
+    );
   }
 
   private async pauseSources(tenantId: string): Promise<void> {
@@ -154,6 +220,8 @@ export class QueuePauses {
   /**
    * Lets the tenant's work flow again in every source. Idempotent: a tenant that is not
    * paused is resumed in the sources anyway (they may have been paused outside the console).
+   * ConflictError while a pause is being applied (it would undo the resume), and when the
+   * tenant is paused anew during the resume (that pause stands).
    */
   async resume(
     tenantId: string,
@@ -161,13 +229,11 @@ export class QueuePauses {
     now = Date.now(),
   ): Promise<PauseChange> {
     requireReason(reason);
-    const { store } = this.deps;
-    const stored = await store.getPause(tenantId);
+    const stored = await this.deps.store.getPause(tenantId);
+    if (this.isPausing(stored, now)) throw pauseUnderWay(tenantId, stored!);
     const before = toTenantQueuePause(tenantId, stored);
     await this.resumeSources(tenantId);
-    if (stored?.paused) {
-      await store.savePause({ tenantId, paused: false, updatedAt: now });
-    }
+    await this.settleResume(tenantId, stored, now, 'resume');
     return { before, after: toTenantQueuePause(tenantId, undefined) };
   }
 
@@ -182,9 +248,16 @@ export class QueuePauses {
     for (const due of await store.duePauses(now)) {
       const scheduled = new Date(due.autoResumeAt!).toISOString();
       // the list may be stale by now: a person may have resumed and paused the tenant anew
-      if (!isSamePause(await store.getPause(due.tenantId), due)) {
+      const current = await store.getPause(due.tenantId);
+      if (!isSamePause(current, due)) {
         logger.info(
           `Auto-resume of tenant ${due.tenantId} skipped: its pause changed since it was due`,
+        );
+        continue;
+      }
+      if (this.isPausing(current, now)) {
+        logger.info(
+          `Auto-resume of tenant ${due.tenantId} postponed: its pause is still being applied`,
         );
         continue;
       }
@@ -210,36 +283,46 @@ export class QueuePauses {
     return resumed;
   }
 
-  /**
-   * Resumes the due pause `due` unless it was replaced while its sources resumed; then the
-   * sources are paused again for the newer pause, which stands (ConflictError). A person's
-   * resume meanwhile leaves nothing more to do.
-   */
+  /** Resumes the due pause `due` (see {@link QueuePauses.settleResume}). */
   private async resumeIfCurrent(
     due: StoredPause,
     now: number,
   ): Promise<PauseChange> {
     const { tenantId } = due;
     await this.resumeSources(tenantId);
-    const { store } = this.deps;
-    if (
-      !(await store.resumePauseIfCurrent(due, now)) &&
-      (await store.getPause(tenantId))?.paused
-    ) {
-      const tracker = new SourceTracker();
-      await this.deps.sources.setTenantPaused(tenantId, true, tracker);
-      throw new ConflictError(
-        `Tenant ${tenantId} was paused anew during its auto-resume; the new pause stands${
-          tracker.hasFailures
-            ? ` (could not pause it again in ${tracker.describeFailures()})`
-            : ''
-        }`,
-      );
-    }
+    await this.settleResume(tenantId, due, now, 'auto-resume');
     return {
       before: toTenantQueuePause(tenantId, due),
       after: toTenantQueuePause(tenantId, undefined),
     };
+  }
+
+  /**
+   * After the sources were resumed: marks `resumed` (the state read before) resumed, only if
+   * it is still the tenant's pause. A pause made meanwhile stands: its sources are paused
+   * again (the resume may have reached them after it) and the resume is a ConflictError. A
+   * resume by someone else meanwhile leaves nothing more to do.
+   */
+  private async settleResume(
+    tenantId: string,
+    resumed: StoredPause | undefined,
+    now: number,
+    what: 'resume' | 'auto-resume',
+  ): Promise<void> {
+    const { store, sources } = this.deps;
+    if (resumed?.paused && (await store.resumePauseIfCurrent(resumed, now))) {
+      return;
+    }
+    if (!(await store.getPause(tenantId))?.paused) return;
+    const tracker = new SourceTracker();
+    await sources.setTenantPaused(tenantId, true, tracker);
+    throw new ConflictError(
+      `Tenant ${tenantId} was paused anew during its ${what}; the new pause stands${
+        tracker.hasFailures
+          ? ` (could not pause it again in ${tracker.describeFailures()})`
+          : ''
+      }`,
+    );
   }
 
   private async resumeSources(tenantId: string): Promise<void> {

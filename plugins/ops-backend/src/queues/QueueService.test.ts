@@ -66,6 +66,7 @@ describe('QueueService', () => {
         sources: new QueueSources([platform, bullmq]),
         store,
         tenants,
+        maxAutoResumeHours: 48,
       });
       return { store, service, tenants, platform };
     }
@@ -122,6 +123,8 @@ describe('QueueService', () => {
       expect(overview.queues[1].enqueuedPerMinute).toBeUndefined();
       expect(overview.alerts.map(a => a.id)).toEqual(['a1']);
       expect(overview.sampledAt).toBe('2026-11-26T10:00:00.000Z');
+      // for the pause dialog: the latest auto-resume a pause may have
+      expect(overview.maxAutoResumeHours).toBe(48);
     });
 
     it('filters by tenant and source, and refuses an unknown source', async () => {

@@ -50,6 +50,8 @@ export class QueueService {
       sources: QueueSources;
       store: QueueStore;
       tenants: TenantInfoSource;
+      /** The latest auto-resume of a pause (`ops.queues.pause.maxAutoResumeHours`). */
+      maxAutoResumeHours: number;
     },
   ) {}
 
@@ -103,6 +105,7 @@ export class QueueService {
       pauses: pauses.map(p => toTenantQueuePause(p.tenantId, p)),
       sampledAt: new Date(now).toISOString(),
       sources: tracker.list(),
+      maxAutoResumeHours: this.deps.maxAutoResumeHours,
     };
   }
 

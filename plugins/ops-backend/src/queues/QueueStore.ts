@@ -60,6 +60,12 @@ export interface StoredPause {
   pausedAt?: number;
   autoResumeAt?: number;
   updatedAt: number;
+  /**
+   * While the pause is being carried out in the sources: when that started. Written by
+   * {@link QueueStore.claimPause}, cleared by {@link QueueStore.finishPause} (and by a
+   * resume). A resume meanwhile would be undone by the pause still under way, so it waits.
+   */
+  pausingSince?: number;
 }
 
 export interface HistoryQuery {
@@ -112,11 +118,17 @@ export interface QueueStore {
   duePauses(now: number): Promise<StoredPause[]>;
   savePause(pause: StoredPause): Promise<void>;
   /**
-   * Makes `pause` (paused = true) the tenant's current pause unless the tenant is paused
-   * already, in one conditional statement: of concurrent claims, also from other backend
-   * replicas, exactly one wins. Answers whether this one did.
+   * Makes `pause` (paused = true, usually with `pausingSince`) the tenant's current pause
+   * unless the tenant is paused already, in one conditional statement: of concurrent claims,
+   * also from other backend replicas, exactly one wins. Answers whether this one did.
    */
   claimPause(pause: StoredPause): Promise<boolean>;
+  /**
+   * Clears the `pausingSince` of a claimed pause once the sources are paused, only while
+   * `claim` is still the tenant's current pause; answers false when it was resumed or
+   * replaced meanwhile.
+   */
+  finishPause(claim: StoredPause): Promise<boolean>;
   /**
    * Takes back a claimed pause that could not be carried out: restores `previous` (removes
    * the row when there was none), only while `claim` is still the tenant's current pause.

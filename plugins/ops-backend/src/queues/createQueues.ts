@@ -15,9 +15,10 @@ import { AuditService } from '../audit/AuditService';
 import { CatalogTenantInfo } from './CatalogTenantInfo';
 import { createQueueSources } from './createQueueSources';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
-import { QueuePauses } from './QueuePauses';
+import { PAUSING_STALE_MS, QueuePauses } from './QueuePauses';
 import { QueueSampler } from './QueueSampler';
 import { QueueService } from './QueueService';
+import { HOUR_MS } from './QueueStore';
 import { QueueSources } from './QueueSources';
 import { readQueuesConfig } from './queuesConfig';
 import { SpikeMonitor } from './SpikeMonitor';
@@ -76,6 +77,8 @@ export async function createQueues(deps: {
     audit: deps.audit,
     maxAutoResumeMs: config.maxAutoResumeMs,
     logger,
+    // a pause takes at most about one source timeout: twice that is surely abandoned
+    pausingStaleMs: Math.max(PAUSING_STALE_MS, 2 * config.sourceTimeoutMs),
   });
 
   await scheduler.scheduleTask({
@@ -110,6 +113,14 @@ export async function createQueues(deps: {
 
   return {
     sources,
-    routes: { service: new QueueService({ sources, store, tenants }), pauses },
+    routes: {
+      service: new QueueService({
+        sources,
+        store,
+        tenants,
+        maxAutoResumeHours: config.maxAutoResumeMs / HOUR_MS,
+      }),
+      pauses,
+    },
   };
 }

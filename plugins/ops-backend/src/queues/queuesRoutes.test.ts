@@ -183,6 +183,8 @@ describe('queue routes', () => {
       { id: 'platform', status: 'ok' },
       { id: 'tenants:catalog', status: 'ok' },
     ]);
+    // the pause dialog offers auto-resumes up to the server's limit (default 7 days)
+    expect(overview.body.maxAutoResumeHours).toBe(168);
     // globex keeps flowing
     expect(platform.queues.find(q => q.tenantId === 'globex')?.paused).toBe(
       false,
@@ -305,6 +307,42 @@ describe('queue routes', () => {
       const again = await pause();
       expect(again.status).toBe(409);
       expect(again.body.error.message).toContain('already paused');
+    });
+
+    it('409 for a resume while a pause is still being applied in the sources; the pause then stands', async () => {
+      await resume('acme')();
+      const slowPlatform = platform.hold('pauseTenant');
+      const pausing = asCaller('admin')(
+        request(server)
+          .post('/api/ops/tenants/acme/queues/pause')
+          .send({ reason: 'slow platform' }),
+      ).then(res => res);
+      await slowPlatform.reached;
+
+      const early = await asCaller('owner')(
+        request(server)
+          .post('/api/ops/tenants/acme/queues/resume')
+          .send({ reason: 'too early' }),
+      );
+      expect(early.status).toBe(409);
+      expect(early.body.error).toMatchObject({
+        name: 'ConflictError',
+        message: expect.stringMatching(
+          /^A pause of tenant acme is being applied .*; try the resume again in a moment$/,
+        ),
+      });
+      slowPlatform.release();
+      expect((await pausing).status).toBe(200);
+      const overview = await asCaller('admin')(
+        request(server).get('/api/ops/queues?tenantId=acme'),
+      );
+      expect(overview.body.pauses).toEqual([
+        expect.objectContaining({ paused: true, reason: 'slow platform' }),
+      ]);
+      expect(platform.queues[0]).toMatchObject({
+        name: 'outbound-email-acme',
+        paused: true,
+      });
     });
 
     it('lets exactly one of two concurrent pauses win (200), the other gets 409 naming who paused, both audited', async () => {

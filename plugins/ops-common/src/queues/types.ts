@@ -90,6 +90,11 @@ export interface QueueOverview {
   pauses: TenantQueuePause[];
   sampledAt: string;
   sources: SourceStatus[];
+  /**
+   * The latest auto-resume a pause may ask for, in hours from now
+   * (`ops.queues.pause.maxAutoResumeHours` of the backend).
+   */
+  maxAutoResumeHours: number;
 }
 
 /** @public */

@@ -68,6 +68,7 @@ export const queueOverview: QueueOverview = {
   ],
   alerts: [acmeSpike],
   pauses: [],
+  maxAutoResumeHours: 168,
   queues: [
     makeQueue(),
     acmeQueue,

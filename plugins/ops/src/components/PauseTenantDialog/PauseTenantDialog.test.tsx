@@ -9,7 +9,7 @@ import { PauseTenantDialog } from './PauseTenantDialog';
 
 const { permissions } = mockPermissions(() => 'ALLOW');
 
-async function renderDialog(opsApi: OpsApi) {
+async function renderDialog(opsApi: OpsApi, maxAutoResumeHours?: number) {
   const onDone = jest.fn();
   const onClose = jest.fn();
   await renderOps(
@@ -17,6 +17,7 @@ async function renderDialog(opsApi: OpsApi) {
       tenantId="acme"
       mode="pause"
       heldJobs={12}
+      maxAutoResumeHours={maxAutoResumeHours}
       onDone={onDone}
       onClose={onClose}
     />,
@@ -78,6 +79,38 @@ describe('PauseTenantDialog', () => {
     expect(opsApi.pauseTenantQueues).toHaveBeenCalledWith('acme', {
       reason: 'Spam',
     });
+  });
+
+  it("offers auto-resumes up to the backend's limit", async () => {
+    const opsApi = makeFakeOpsApi();
+    const { dialog } = await renderDialog(opsApi, 12);
+    const autoResume = within(dialog).getByRole('combobox', {
+      name: 'Auto-resume',
+    });
+    expect(
+      within(autoResume)
+        .getAllByRole('option')
+        .map(option => option.textContent),
+    ).toEqual(['No auto-resume', 'In 1 hour', 'In 4 hours', 'At a time…']);
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /reason/i }),
+      'Spam',
+    );
+    await userEvent.selectOptions(autoResume, 'custom');
+    expect(dialog).toHaveTextContent(
+      'Local time, in the future, at most 12 hours ahead',
+    );
+    const resumeAt = within(dialog).getByLabelText('Resume at');
+    await userEvent.type(
+      resumeAt,
+      DateTime.now().plus({ hours: 13 }).toFormat("yyyy-LL-dd'T'HH:mm"),
+    );
+    expect(
+      within(dialog).getByRole('button', { name: 'Review change' }),
+    ).toBeDisabled();
+    expect(dialog).toHaveTextContent(
+      'Too far ahead: at most 12 hours from now',
+    );
   });
 
   it('keeps the dialog open with the backend error when the pause is refused', async () => {

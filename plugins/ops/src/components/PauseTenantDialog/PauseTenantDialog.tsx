@@ -10,8 +10,10 @@ import { ReasonConfirmDialog } from '../ReasonConfirmDialog';
 import {
   AUTO_RESUME_CHOICES,
   AutoResumeChoice,
-  MAX_AUTO_RESUME_HOURS,
   autoResumeAt,
+  autoResumeChoices,
+  DEFAULT_MAX_AUTO_RESUME_HOURS,
+  formatMaxHours,
 } from './autoResume';
 
 /** @public */
@@ -21,6 +23,11 @@ export interface PauseTenantDialogProps {
   mode: 'pause' | 'resume';
   /** Waiting and delayed jobs of the tenant: kept by the pause. */
   heldJobs: number;
+  /**
+   * The latest auto-resume the backend takes, in hours from now (the queue
+   * overview's `maxAutoResumeHours`); 7 days while it is not known.
+   */
+  maxAutoResumeHours?: number;
   onClose: () => void;
   /** Called with the backend's answer after the change was made. */
   onDone: (pause: TenantQueuePause) => void;
@@ -63,10 +70,14 @@ function PauseSummary(props: {
  */
 export function PauseTenantDialog(props: PauseTenantDialogProps) {
   const { tenantId, mode, heldJobs, onClose, onDone } = props;
+  const maxHours = props.maxAutoResumeHours ?? DEFAULT_MAX_AUTO_RESUME_HOURS;
   const opsApi = useApi(opsApiRef);
   const [choice, setChoice] = useState<AutoResumeChoice>('none');
   const [custom, setCustom] = useState('');
-  const resumeAt = mode === 'pause' ? autoResumeAt(choice, custom) : undefined;
+  const resumeAt =
+    mode === 'pause'
+      ? autoResumeAt(choice, custom, undefined, maxHours)
+      : undefined;
   const tooLate = resumeAt === 'too-late';
   const invalidTime = resumeAt === 'invalid' || tooLate;
 
@@ -129,7 +140,7 @@ export function PauseTenantDialog(props: PauseTenantDialogProps) {
             }
             SelectProps={{ native: true }}
           >
-            {AUTO_RESUME_CHOICES.map(option => (
+            {autoResumeChoices(maxHours).map(option => (
               <option key={option.id} value={option.id}>
                 {option.label}
               </option>
@@ -149,12 +160,12 @@ export function PauseTenantDialog(props: PauseTenantDialogProps) {
               error={invalidTime && custom !== ''}
               helperText={
                 tooLate
-                  ? `Too far ahead: at most ${
-                      MAX_AUTO_RESUME_HOURS / 24
-                    } days from now`
-                  : `Local time, in the future, at most ${
-                      MAX_AUTO_RESUME_HOURS / 24
-                    } days ahead`
+                  ? `Too far ahead: at most ${formatMaxHours(
+                      maxHours,
+                    )} from now`
+                  : `Local time, in the future, at most ${formatMaxHours(
+                      maxHours,
+                    )} ahead`
               }
               InputLabelProps={{ shrink: true }}
             />

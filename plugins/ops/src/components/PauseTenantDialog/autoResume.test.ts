@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import { MAX_AUTO_RESUME_HOURS, autoResumeAt } from './autoResume';
+import {
+  DEFAULT_MAX_AUTO_RESUME_HOURS,
+  autoResumeAt,
+  autoResumeChoices,
+  formatMaxHours,
+} from './autoResume';
 
 describe('autoResumeAt', () => {
   const now = DateTime.fromISO('2026-11-25T12:00:00.000Z');
@@ -25,7 +30,7 @@ describe('autoResumeAt', () => {
   });
 
   it('refuses a custom time more than 7 days ahead, as the backend does by default', () => {
-    expect(MAX_AUTO_RESUME_HOURS).toBe(168);
+    expect(DEFAULT_MAX_AUTO_RESUME_HOURS).toBe(168);
     const local = (t: DateTime) => t.toLocal().toFormat("yyyy-LL-dd'T'HH:mm");
     expect(autoResumeAt('custom', local(now.plus({ days: 7 })), now)).toBe(
       '2026-12-02T12:00:00.000Z',
@@ -36,5 +41,27 @@ describe('autoResumeAt', () => {
     expect(autoResumeAt('custom', local(now.plus({ hours: 3 })), now, 2)).toBe(
       'too-late',
     );
+  });
+
+  it('keeps to a lower limit of the backend: no preset beyond it, said in days or hours', () => {
+    expect(autoResumeAt('24h', '', now, 12)).toBe('too-late');
+    expect(autoResumeAt('4h', '', now, 12)).toBe('2026-11-25T16:00:00.000Z');
+    expect(autoResumeChoices(12).map(c => c.id)).toEqual([
+      'none',
+      '1h',
+      '4h',
+      'custom',
+    ]);
+    expect(autoResumeChoices().map(c => c.id)).toEqual([
+      'none',
+      '1h',
+      '4h',
+      '24h',
+      'custom',
+    ]);
+    expect(formatMaxHours(168)).toBe('7 days');
+    expect(formatMaxHours(24)).toBe('1 day');
+    expect(formatMaxHours(36)).toBe('36 hours');
+    expect(formatMaxHours(1)).toBe('1 hour');
   });
 });

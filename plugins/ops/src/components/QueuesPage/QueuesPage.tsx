@@ -144,6 +144,7 @@ export function QueuesPage() {
                 heldJobs={heldJobs(
                   queues.filter(queue => queue.tenantId === tenantId),
                 )}
+                maxAutoResumeHours={value.maxAutoResumeHours}
                 onChanged={overview.refresh}
               />
             </Box>

@@ -73,6 +73,28 @@ describe('TenantQueuePanel (the spam-spike response)', () => {
     expect(opsApi.getQueueOverview.mock.calls.length).toBeGreaterThan(1);
   });
 
+  it("limits the auto-resume to the backend's maxAutoResumeHours", async () => {
+    const opsApi = makeFakeOpsApi({
+      getQueueOverview: jest
+        .fn()
+        .mockResolvedValue({ ...queueOverview, maxAutoResumeHours: 48 }),
+    });
+    await renderQueuesPage(opsApi, permissions, '?tenantId=acme');
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Emergency Pause Queue' }),
+    );
+    const dialog = screen.getByRole('dialog', {
+      name: 'Emergency pause of tenant acme',
+    });
+    await userEvent.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'Auto-resume' }),
+      'custom',
+    );
+    expect(dialog).toHaveTextContent(
+      'Local time, in the future, at most 2 days ahead',
+    );
+  });
+
   it('shows the pause with who, why and when, and resumes with a reason', async () => {
     const opsApi = makeFakeOpsApi({
       getQueueOverview: jest

@@ -16,6 +16,8 @@ export interface TenantQueuePanelProps {
   pause?: TenantQueuePause;
   /** Waiting and delayed jobs of the tenant's queues. */
   heldJobs: number;
+  /** The backend's auto-resume limit (the queue overview's `maxAutoResumeHours`). */
+  maxAutoResumeHours?: number;
   /** Called after a pause or resume, to reload the queues. */
   onChanged: () => void;
   /** Shown between the actions and the samples (e.g. the tenant's queues). */
@@ -29,7 +31,8 @@ export interface TenantQueuePanelProps {
  * notices sent.
  */
 export function TenantQueuePanel(props: TenantQueuePanelProps) {
-  const { tenantId, pause, heldJobs, onChanged, children } = props;
+  const { tenantId, pause, heldJobs, maxAutoResumeHours, onChanged, children } =
+    props;
   const paused = Boolean(pause?.paused);
   const [action, setAction] = useState<TenantQueueAction>();
   const [message, setMessage] = useState<string>();
@@ -53,6 +56,7 @@ export function TenantQueuePanel(props: TenantQueuePanelProps) {
           tenantId={tenantId}
           mode={action}
           heldJobs={heldJobs}
+          maxAutoResumeHours={maxAutoResumeHours}
           onClose={() => setAction(undefined)}
           onDone={result => {
             setAction(undefined);

@@ -53,6 +53,7 @@ export function TenantQueues(props: TenantQueuesProps) {
         tenantId={tenantId}
         pause={value.pauses.find(pause => pause.tenantId === tenantId)}
         heldJobs={heldJobs(queues)}
+        maxAutoResumeHours={value.maxAutoResumeHours}
         onChanged={overview.refresh}
       >
         <Box mb={3}>

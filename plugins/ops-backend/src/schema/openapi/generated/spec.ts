@@ -1927,7 +1927,8 @@ export const spec = {
           "alerts",
           "pauses",
           "sampledAt",
-          "sources"
+          "sources",
+          "maxAutoResumeHours"
         ],
         "properties": {
           "queues": {
@@ -1957,6 +1958,10 @@ export const spec = {
             "items": {
               "$ref": "#/components/schemas/SourceStatus"
             }
+          },
+          "maxAutoResumeHours": {
+            "type": "number",
+            "description": "The latest auto-resume a pause may ask for, in hours from now (ops.queues.pause.maxAutoResumeHours), so a pause dialog can offer the server's limit."
           }
         }
       },
@@ -2678,7 +2683,7 @@ export const spec = {
     "/tenants/{tenantId}/queues/pause": {
       "post": {
         "operationId": "PauseTenantQueues",
-        "description": "Emergency pause of ONE tenant's queued work in every source that holds it (waiting jobs are kept). ops.tenant.queue.pause on the Tenant entity; audited as tenant-queue-pause. 409 when the tenant is already paused; 404 when no source holds work of the tenant; 503 when a source could not be reached (the reachable ones stay paused; retrying is safe).",
+        "description": "Emergency pause of ONE tenant's queued work in every source that holds it (waiting jobs are kept). ops.tenant.queue.pause on the Tenant entity; audited as tenant-queue-pause. 409 when the tenant is already paused (also by a concurrent pause on any backend replica), and when a pause so slow that it was taken for abandoned was resumed or replaced meanwhile (that stands); 404 when no source holds work of the tenant; 503 when a source could not be reached (the reachable ones stay paused; retrying is safe).",
         "parameters": [
           {
             "$ref": "#/components/parameters/tenantId"
@@ -2711,7 +2716,7 @@ export const spec = {
     "/tenants/{tenantId}/queues/resume": {
       "post": {
         "operationId": "ResumeTenantQueues",
-        "description": "Lets the tenant's work flow again (idempotent: resuming a tenant that is not paused resumes it in the sources anyway and answers paused false). ops.tenant.queue.pause on the Tenant entity; audited as tenant-queue-resume.",
+        "description": "Lets the tenant's work flow again (idempotent: resuming a tenant that is not paused resumes it in the sources anyway and answers paused false). ops.tenant.queue.pause on the Tenant entity; audited as tenant-queue-resume. 409 while a pause of the tenant is still being applied in the sources (retry in a moment; a pause under way for over 2 minutes, or twice ops.queues.sourceTimeoutMs if longer, no longer holds a resume back), and when the tenant was paused anew during the resume (that pause stands); 503 when a source could not be reached (the tenant stays paused; retrying is safe).",
         "parameters": [
           {
             "$ref": "#/components/parameters/tenantId"
@@ -3748,7 +3753,7 @@ export const spec = {
     "/logs/export": {
       "get": {
         "operationId": "ExportLogs",
-        "description": "Every matching record (newest first, up to ops.logs.exportMaxRecords, which the X-Ops-Export-Limit header gives) as a streamed download: NDJSON (one LogRecord per line) or CSV (cells that a spreadsheet would run as a formula are prefixed with '). A failure once records are streamed ends NDJSON with a line `{\"error\": \"<message>\"}` and cuts a CSV download off (it shows as failed) (ops.logs.read).",
+        "description": "Every matching record (newest first, up to ops.logs.exportMaxRecords, which the X-Ops-Export-Limit header gives) as a streamed download: NDJSON (one LogRecord per line) or CSV (cells that a spreadsheet would run as a formula are prefixed with '). A source that fails (or the caller's tenant directory) fails the export instead of leaving its records out: 503 \"export incomplete: source <id> failed: <error>\" when it fails on the first page; once records are streamed the failure ends NDJSON with a line `{\"error\": \"<message>\"}` and cuts a CSV download off (it shows as failed); what came before is complete (ops.logs.read).",
         "parameters": [
           {
             "$ref": "#/components/parameters/logQuery"
