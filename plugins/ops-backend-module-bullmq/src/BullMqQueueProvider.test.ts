@@ -291,7 +291,7 @@ describe('BullMqQueueProvider against Redis', () => {
       expect(snapshot?.oldestWaitingAt).toBe(
         new Date(now - 5000).toISOString(),
       );
-      // again from the cache
+      // again, unchanged
       expect((await reader.listQueues())[0]?.oldestWaitingAt).toBe(
         new Date(now - 5000).toISOString(),
       );
@@ -330,7 +330,6 @@ describe('BullMqQueueProvider against Redis', () => {
   });
 
   it('reads 600 configured queues in one round trip, first call included', async () => {
-    // (plus one that starts change tracking on the fresh client)
     const names = Array.from({ length: 600 }, (_, i) => `outbound-email-t${i}`);
     const client = createBullMqRedisClient(REDIS_URL, {
       connectTimeoutMs: 2000,
@@ -341,11 +340,19 @@ describe('BullMqQueueProvider against Redis', () => {
       prefix,
       queueNames: names,
     });
-    const traffic = countTraffic(client);
+    // change tracking starts in the background meanwhile (its own writes are not counted)
+    const stream = (client as unknown as { stream: { write: Function } })
+      .stream;
+    const write = stream.write;
+    let scriptWrites = 0;
+    stream.write = function countScripts(this: unknown, ...args: unknown[]) {
+      if (/\beval/i.test(String(args[0]))) scriptWrites += 1;
+      return write.apply(this, args);
+    };
     const snapshots = await many.listQueues();
-    traffic.restore();
+    stream.write = write;
     await many.close();
-    expect(traffic.counts.writes).toBe(2);
+    expect(scriptWrites).toBe(1);
     expect(snapshots).toHaveLength(600);
     expect(snapshots[599]).toMatchObject({
       name: 'outbound-email-t599',

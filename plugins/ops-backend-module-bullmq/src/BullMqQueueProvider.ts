@@ -9,7 +9,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-node';
 import { Job, JobType, Queue } from 'bullmq';
 import { Redis, Result } from 'ioredis';
-import { QueueChangeTracker } from './QueueChangeTracker';
+import { QueueChangeTracker, TrackedRead } from './QueueChangeTracker';
 import { QueueDiscovery } from './QueueDiscovery';
 import { parseQueueCounts, QUEUE_COUNTS_SCRIPT } from './queueCountsScript';
 import { createBullMqRedisClient, whenReady } from './redisClient';
@@ -77,10 +77,10 @@ export class BullMqQueueProvider implements QueueProvider {
   readonly #logger?: LoggerService;
   readonly #queues = new Map<string, Queue>();
   readonly #changes: QueueChangeTracker;
-  /** the last counts read of each queue, with the tracking epoch they were read in */
+  /** the last counts read of each queue, with the tracking epoch and queue version read at */
   readonly #read = new Map<
     string,
-    { snapshot: QueueSnapshot; epoch: number }
+    { snapshot: QueueSnapshot; epoch: number; version: number }
   >();
   #closed = false;
 
@@ -159,19 +159,25 @@ export class BullMqQueueProvider implements QueueProvider {
     if (names.length === 0) return [];
     const totals = options?.totals === true;
     const epoch = await this.#changes.sync();
-    const stale = names.filter(name => {
+    // the counts kept of unchanged queues, taken now (a concurrent call may replace them)
+    const answer = new Map<string, QueueSnapshot>();
+    const stale: string[] = [];
+    for (const name of names) {
       const read = this.#read.get(name);
-      return (
-        totals ||
-        epoch === undefined ||
-        !read ||
-        !this.#changes.unchanged(name, read.epoch)
-      );
-    });
-    const fresh = new Map<string, QueueSnapshot>();
+      if (
+        !totals &&
+        epoch !== undefined &&
+        read &&
+        this.#changes.unchanged(name, read.epoch, read.version)
+      ) {
+        answer.set(name, read.snapshot);
+      } else {
+        stale.push(name);
+      }
+    }
     if (stale.length > 0) {
       for (const snapshot of await this.#readCounts(stale, totals, epoch)) {
-        fresh.set(snapshot.name, snapshot);
+        answer.set(snapshot.name, snapshot);
       }
     }
     if (this.#read.size > names.length) {
@@ -181,7 +187,7 @@ export class BullMqQueueProvider implements QueueProvider {
       }
     }
     return names.map(name => {
-      const snapshot = fresh.get(name) ?? this.#read.get(name)!.snapshot;
+      const snapshot = answer.get(name)!;
       return {
         ...snapshot,
         counts: { ...snapshot.counts },
@@ -202,12 +208,17 @@ export class BullMqQueueProvider implements QueueProvider {
   ): Promise<QueueSnapshot[]> {
     const pipeline = this.#redis.pipeline();
     const chunks: string[][] = [];
+    const tracked: TrackedRead[] = [];
     const scriptReplies: number[] = [];
     let commands = 0;
     for (let i = 0; i < names.length; i += QUEUES_PER_SCRIPT_CALL) {
       const chunk = names.slice(i, i + QUEUES_PER_SCRIPT_CALL);
       chunks.push(chunk);
-      if (epoch !== undefined) commands += this.#changes.track(pipeline, chunk);
+      if (epoch !== undefined) {
+        const read = this.#changes.track(pipeline, chunk);
+        tracked.push(read);
+        commands += read.commands;
+      }
       pipeline.opsQueueCounts(this.#prefix, totals ? '1' : '0', ...chunk);
       scriptReplies.push(commands);
       commands += 1;
@@ -217,9 +228,15 @@ export class BullMqQueueProvider implements QueueProvider {
       parseQueueCounts(chunk, replies[scriptReplies[index]], totals),
     );
     if (epoch !== undefined) {
+      for (const read of tracked) read.commit();
+      const versions = new Map(tracked.flatMap(read => [...read.versions]));
       for (const snapshot of snapshots) {
         const { totals: _, ...counts } = snapshot;
-        this.#read.set(snapshot.name, { snapshot: counts, epoch });
+        this.#read.set(snapshot.name, {
+          snapshot: counts,
+          epoch,
+          version: versions.get(snapshot.name)!,
+        });
       }
     }
     return snapshots;
