@@ -314,18 +314,21 @@ describe('QueuePauses', () => {
         env.platform.queues[0].paused,
         env.bullmq.queues[0].paused,
       ];
+      /** ADMIN's pause of acme at NOW, held while it pauses the BullMQ source. */
+      const pauseHeldInRedis = async (
+        env: Awaited<ReturnType<typeof setup>>,
+        request: { reason: string; autoResumeAt?: string } = { reason: 'spam' },
+      ) => {
+        const slowRedis = env.bullmq.hold('pauseTenant');
+        const pausing = env.pauses.pause('acme', request, ADMIN, NOW);
+        await slowRedis.reached;
+        return { slowRedis, pausing };
+      };
 
       it('is refused with a 409 on another replica, so the pause cannot undo it', async () => {
         const env = await setup();
         const replica = replicaOf(env);
-        const slowRedis = env.bullmq.hold('pauseTenant');
-        const pausing = env.pauses.pause(
-          'acme',
-          { reason: 'spam' },
-          ADMIN,
-          NOW,
-        );
-        await slowRedis.reached;
+        const { slowRedis, pausing } = await pauseHeldInRedis(env);
 
         await expect(
           replica.resume('acme', 'false alarm', NOW + 1000),
@@ -349,14 +352,10 @@ describe('QueuePauses', () => {
 
       it('by the auto-resume task waits for the next run', async () => {
         const env = await setup();
-        const slowRedis = env.bullmq.hold('pauseTenant');
-        const pausing = env.pauses.pause(
-          'acme',
-          { reason: 'spam', autoResumeAt: '2026-11-26T10:00:01.000Z' },
-          ADMIN,
-          NOW,
-        );
-        await slowRedis.reached;
+        const { slowRedis, pausing } = await pauseHeldInRedis(env, {
+          reason: 'spam',
+          autoResumeAt: '2026-11-26T10:00:01.000Z',
+        });
 
         expect(await replicaOf(env).resumeDue(NOW + 1000)).toBe(0);
         slowRedis.release();
@@ -374,14 +373,7 @@ describe('QueuePauses', () => {
       } minutes, and the late pause gives way`, async () => {
         const env = await setup();
         const replica = replicaOf(env);
-        const slowRedis = env.bullmq.hold('pauseTenant');
-        const pausing = env.pauses.pause(
-          'acme',
-          { reason: 'spam' },
-          ADMIN,
-          NOW,
-        );
-        await slowRedis.reached;
+        const { slowRedis, pausing } = await pauseHeldInRedis(env);
 
         await expect(
           replica.resume('acme', 'stuck', NOW + PAUSING_STALE_MS - 1),
@@ -408,14 +400,7 @@ describe('QueuePauses', () => {
       it('lets a pause made after such a resume stand when the late pause finishes', async () => {
         const env = await setup();
         const replica = replicaOf(env);
-        const slowRedis = env.bullmq.hold('pauseTenant');
-        const pausing = env.pauses.pause(
-          'acme',
-          { reason: 'spam' },
-          ADMIN,
-          NOW,
-        );
-        await slowRedis.reached;
+        const { slowRedis, pausing } = await pauseHeldInRedis(env);
         await replica.resume('acme', 'stuck', NOW + PAUSING_STALE_MS);
         await replica.pause(
           'acme',
