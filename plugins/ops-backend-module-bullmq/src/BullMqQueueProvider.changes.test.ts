@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BullMqQueueProvider } from './BullMqQueueProvider';
 import { createBullMqRedisClient } from './redisClient';
@@ -125,12 +125,18 @@ describe('BullMqQueueProvider change tracking', () => {
     // a job added from another connection, listed at once (no waiting for the message)
     await b.add('send-email', {}, { priority: 3 });
     const commands = await monitorCommands(prefix, () => provider.listQueues());
-    const queuesRead = new Set(
-      commands
-        .filter(([name]) => name === 'llen')
-        .map(([, key]) => key.split(':')[1]),
+    const reads = commands.filter(([name]) => name !== 'exists');
+    expect(new Set(reads.map(([, key]) => key.split(':')[1]))).toEqual(
+      new Set([b.name]),
     );
-    expect([...queuesRead]).toEqual([b.name]);
+    // and of it only the key written: a prioritized job changes `prioritized` alone
+    expect(new Set(reads.map(([name]) => name))).toEqual(
+      new Set(['zcard', 'zrange', 'hget']),
+    );
+    expect(commands).toContainEqual([
+      'exists',
+      `${prefix}:${b.name}:prioritized`,
+    ]);
     const afterAdd = await overview();
     expect(afterAdd.writes).toBe(0);
     expect(afterAdd.snapshots.get(b.name)?.counts).toEqual(await countsOf(b));
@@ -277,6 +283,72 @@ describe('BullMqQueueProvider change tracking', () => {
       );
     } finally {
       await producer.close();
+    }
+  });
+
+  it('agrees with BullMQ after every step of a random mix of operations', async () => {
+    const mix = ['mix-a', 'mix-b', 'mix-c'].map(name => queues.queue(name));
+    const workers = mix.map(
+      queue =>
+        new Worker(queue.name, null, {
+          connection: { ...REDIS_CONNECTION, maxRetriesPerRequest: null },
+          prefix,
+        }),
+    );
+    const { overview, warm } = await start(mix.map(q => q.name));
+    await warm();
+    // mulberry32: the same sequence on every run
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+    const operations: Array<
+      (queue: Queue, worker: Worker) => Promise<unknown>
+    > = [
+      queue => queue.add('send-email', {}),
+      queue => queue.add('send-email', {}, { priority: 1 + random(3) }),
+      queue => queue.add('send-email', {}, { delay: 3_600_000 }),
+      async queue => (await queue.getJobs(['delayed']))[0]?.promote(),
+      async queue =>
+        (await queue.getJobs(['waiting', 'prioritized']))[0]?.remove(),
+      // a worker takes a job and finishes it, or fails it
+      async (_, worker) => {
+        const job = await worker.getNextJob('token', { block: false });
+        if (!job) return;
+        if (random(2) === 0) await job.moveToCompleted('sent', 'token', false);
+        else await job.moveToFailed(new Error('bounced'), 'token', false);
+      },
+      async (_, worker) => worker.getNextJob('token', { block: false }),
+      async queue =>
+        (await queue.isPaused()) ? queue.resume() : queue.pause(),
+      queue => queue.clean(0, 10, 'completed'),
+      queue => (random(4) === 0 ? queue.drain() : Promise.resolve()),
+    ];
+    try {
+      for (let step = 0; step < 80; step++) {
+        const index = random(mix.length);
+        await operations[random(operations.length)](mix[index], workers[index]);
+        const { snapshots } = await overview();
+        for (const queue of mix) {
+          const waiting = await queue.getJobs(['waiting', 'prioritized']);
+          const oldest = waiting.length
+            ? new Date(
+                Math.min(...waiting.map(j => j!.timestamp)),
+              ).toISOString()
+            : undefined;
+          expect({ step, ...snapshots.get(queue.name) }).toMatchObject({
+            step,
+            counts: await countsOf(queue),
+            paused: await queue.isPaused(),
+            oldestWaitingAt: oldest,
+          });
+        }
+      }
+    } finally {
+      await Promise.all(workers.map(worker => worker.close(true)));
     }
   });
 

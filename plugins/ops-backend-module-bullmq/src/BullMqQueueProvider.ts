@@ -9,9 +9,16 @@ import {
 } from '@opsconsole/backstage-plugin-ops-node';
 import { Job, JobType, Queue } from 'bullmq';
 import { Redis, Result } from 'ioredis';
-import { QueueChangeTracker, TrackedRead } from './QueueChangeTracker';
+import { QueueChangeTracker } from './QueueChangeTracker';
 import { QueueDiscovery } from './QueueDiscovery';
-import { parseQueueCounts, QUEUE_COUNTS_SCRIPT } from './queueCountsScript';
+import {
+  EVERY_KEY,
+  maskOf,
+  parseQueueCounts,
+  QUEUE_COUNTS_SCRIPT,
+  QUEUE_KEYS,
+  QueueCounts,
+} from './queueCountsScript';
 import { createBullMqRedisClient, whenReady } from './redisClient';
 import {
   parseTenantQueuePattern,
@@ -23,6 +30,7 @@ declare module 'ioredis' {
     opsQueueCounts(
       prefix: string,
       totals: '0' | '1',
+      masks: Buffer,
       ...queueNames: string[]
     ): Result<number[], Context>;
   }
@@ -77,10 +85,13 @@ export class BullMqQueueProvider implements QueueProvider {
   readonly #logger?: LoggerService;
   readonly #queues = new Map<string, Queue>();
   readonly #changes: QueueChangeTracker;
-  /** the last counts read of each queue, with the tracking epoch and queue version read at */
+  /**
+   * the counts of each queue as last read (all fields), with the tracking epoch and the
+   * number of the last key report when that read was sent
+   */
   readonly #read = new Map<
     string,
-    { snapshot: QueueSnapshot; epoch: number; version: number }
+    { counts: QueueCounts; epoch: number; sentAt: number }
   >();
   #closed = false;
 
@@ -147,11 +158,11 @@ export class BullMqQueueProvider implements QueueProvider {
   }
 
   /**
-   * Every queue with its counts, paused state and oldest waiting job. Only queues written
-   * since their last read are read again (Redis tells which: {@link QueueChangeTracker}),
-   * in one pipelined round trip after a PING that makes sure every change before the call is
-   * known; all of them while changes are not tracked, and when the cumulative `totals` are
-   * asked (the sampler).
+   * Every queue with its counts, paused state and oldest waiting job. Of a queue written
+   * since its last read only the written keys are read again (Redis tells which:
+   * {@link QueueChangeTracker}), in one pipelined round trip after a PING that makes sure
+   * every change before the call is known; every key of every queue while changes are not
+   * tracked, and when the cumulative `totals` are asked (the sampler).
    */
   async listQueues(options?: { totals?: boolean }): Promise<QueueSnapshot[]> {
     await this.#ready();
@@ -159,26 +170,35 @@ export class BullMqQueueProvider implements QueueProvider {
     if (names.length === 0) return [];
     const totals = options?.totals === true;
     const epoch = await this.#changes.sync();
-    // the counts kept of unchanged queues, taken now (a concurrent call may replace them)
-    const answer = new Map<string, QueueSnapshot>();
-    const stale: string[] = [];
+    // counts kept of unchanged queues, taken now (a concurrent call may replace them)
+    const answer = new Map<string, QueueCounts>();
+    const reads: QueueRead[] = [];
     for (const name of names) {
-      const read = this.#read.get(name);
+      const kept = this.#read.get(name);
       if (
-        !totals &&
-        epoch !== undefined &&
-        read &&
-        this.#changes.unchanged(name, read.epoch, read.version)
+        epoch === undefined ||
+        !kept ||
+        kept.epoch !== epoch ||
+        !this.#changes.isRegistered(name)
       ) {
-        answer.set(name, read.snapshot);
+        reads.push({ name, mask: EVERY_KEY, register: epoch !== undefined });
+        continue;
+      }
+      const changed = this.#changes.changedSince(name, kept.sentAt);
+      if (changed.length === 0 && !totals) {
+        answer.set(name, kept.counts);
       } else {
-        stale.push(name);
+        reads.push({
+          name,
+          mask: totals ? EVERY_KEY : maskOf(changed),
+          base: kept.counts,
+          changed,
+        });
       }
     }
-    if (stale.length > 0) {
-      for (const snapshot of await this.#readCounts(stale, totals, epoch)) {
-        answer.set(snapshot.name, snapshot);
-      }
+    if (reads.length > 0) {
+      const read = await this.#readCounts(reads, totals, epoch);
+      for (const [name, counts] of read) answer.set(name, counts);
     }
     if (this.#read.size > names.length) {
       const listed = new Set(names);
@@ -186,60 +206,83 @@ export class BullMqQueueProvider implements QueueProvider {
         if (!listed.has(name)) this.#read.delete(name);
       }
     }
-    return names.map(name => {
-      const snapshot = answer.get(name)!;
-      return {
-        ...snapshot,
-        counts: { ...snapshot.counts },
-        totals: snapshot.totals && { ...snapshot.totals },
-        tenantId: this.#pattern.tenantOf(name),
-      };
-    });
+    return names.map(name =>
+      toSnapshot(name, answer.get(name)!, this.#pattern.tenantOf(name)),
+    );
   }
 
   /**
-   * Reads the counts of `names` in one pipelined round trip; with `epoch`, their keys are
-   * tracked from then on and the counts kept for the next calls.
+   * Reads `reads` in one pipelined round trip: the keys of each read's mask, merged into
+   * its `base`. With `epoch`, the keys read are registered again first (every key of a
+   * queue with `register`, the `changed` ones of the others) and the counts kept for the
+   * next calls.
    */
   async #readCounts(
-    names: string[],
+    reads: QueueRead[],
     totals: boolean,
     epoch: number | undefined,
-  ): Promise<QueueSnapshot[]> {
+  ): Promise<Map<string, QueueCounts>> {
+    const sentAt = this.#changes.sequence;
     const pipeline = this.#redis.pipeline();
-    const chunks: string[][] = [];
-    const tracked: TrackedRead[] = [];
+    const chunks: QueueRead[][] = [];
     const scriptReplies: number[] = [];
     let commands = 0;
-    for (let i = 0; i < names.length; i += QUEUES_PER_SCRIPT_CALL) {
-      const chunk = names.slice(i, i + QUEUES_PER_SCRIPT_CALL);
+    for (let i = 0; i < reads.length; i += QUEUES_PER_SCRIPT_CALL) {
+      const chunk = reads.slice(i, i + QUEUES_PER_SCRIPT_CALL);
       chunks.push(chunk);
       if (epoch !== undefined) {
-        const read = this.#changes.track(pipeline, chunk);
-        tracked.push(read);
-        commands += read.commands;
+        commands += this.#changes.register(
+          pipeline,
+          this.#keysToRegister(chunk),
+        );
       }
-      pipeline.opsQueueCounts(this.#prefix, totals ? '1' : '0', ...chunk);
+      pipeline.opsQueueCounts(
+        this.#prefix,
+        totals ? '1' : '0',
+        Buffer.from(chunk.map(r => r.mask)),
+        ...chunk.map(r => r.name),
+      );
       scriptReplies.push(commands);
       commands += 1;
     }
     const replies = await this.#exec(pipeline, commands);
-    const snapshots = chunks.flatMap((chunk, index) =>
-      parseQueueCounts(chunk, replies[scriptReplies[index]], totals),
-    );
+    const result = new Map<string, QueueCounts>();
+    chunks.forEach((chunk, index) => {
+      const names = chunk.map(r => r.name);
+      const counts = parseQueueCounts(
+        names,
+        replies[scriptReplies[index]],
+        totals,
+      );
+      chunk.forEach((r, k) => {
+        result.set(r.name, r.base ? { ...r.base, ...counts[k] } : counts[k]);
+      });
+    });
     if (epoch !== undefined) {
-      for (const read of tracked) read.commit();
-      const versions = new Map(tracked.flatMap(read => [...read.versions]));
-      for (const snapshot of snapshots) {
-        const { totals: _, ...counts } = snapshot;
-        this.#read.set(snapshot.name, {
-          snapshot: counts,
-          epoch,
-          version: versions.get(snapshot.name)!,
-        });
+      this.#changes.registered(
+        reads.filter(r => r.register).map(r => r.name),
+        epoch,
+      );
+      for (const [name, counts] of result) {
+        const kept = this.#read.get(name);
+        // a slower read sent before the one kept does not replace it
+        if (kept && kept.epoch === epoch && kept.sentAt > sentAt) continue;
+        const { totals: _, ...withoutTotals } = counts;
+        this.#read.set(name, { counts: withoutTotals, epoch, sentAt });
       }
     }
-    return snapshots;
+    return result;
+  }
+
+  #keysToRegister(reads: QueueRead[]): string[] {
+    const keys: string[] = [];
+    for (const read of reads) {
+      const head = `${this.#prefix}:${read.name}:`;
+      for (const key of read.register ? QUEUE_KEYS : read.changed ?? []) {
+        keys.push(head + key);
+      }
+    }
+    return keys;
   }
 
   /** Runs a pipeline of `count` commands; the replies, or the first error. */
@@ -368,4 +411,43 @@ function toQueueJob(
     failedReason: job.failedReason || undefined,
     data: job.data,
   };
+}
+
+/** One queue to read: the keys of `mask`, merged into `base` (the counts kept of it). */
+interface QueueRead {
+  name: string;
+  mask: number;
+  base?: QueueCounts;
+  /** register every key of the queue (not registered in this epoch yet) */
+  register?: boolean;
+  /** the keys reported since `base` was read: registered again */
+  changed?: string[];
+}
+
+/** The overview's snapshot of a queue from its counts (every field read). */
+function toSnapshot(
+  name: string,
+  counts: QueueCounts,
+  tenantId: string | undefined,
+): QueueSnapshot {
+  const times = [counts.waitOldest, counts.prioritizedOldest].filter(
+    (time): time is number => typeof time === 'number',
+  );
+  const snapshot: QueueSnapshot = {
+    name,
+    tenantId,
+    counts: {
+      waiting: (counts.wait ?? 0) + (counts.prioritized ?? 0),
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+      failed: counts.failed ?? 0,
+      completed: counts.completed ?? 0,
+    },
+    paused: counts.paused === true,
+    oldestWaitingAt: times.length
+      ? new Date(Math.min(...times)).toISOString()
+      : undefined,
+  };
+  if (counts.totals) snapshot.totals = { ...counts.totals };
+  return snapshot;
 }

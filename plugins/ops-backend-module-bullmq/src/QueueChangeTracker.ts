@@ -9,23 +9,14 @@ const INVALIDATE_CHANNEL = '__redis__:invalidate';
 /** After a failed start, tracking is tried again no sooner than this. */
 const RETRY_START_MS = 5_000;
 
-/** A read's registration of keys, made by {@link QueueChangeTracker.track}. */
-export interface TrackedRead {
-  /** Commands it added to the pipeline (0 or 2). */
-  commands: number;
-  /** The version of each queue when the read was sent (see {@link QueueChangeTracker.unchanged}). */
-  versions: Map<string, number>;
-  /** Call once the pipeline succeeded: the keys sent are tracked by Redis from then on. */
-  commit(): void;
-}
-
 /**
  * Which queues may have changed since they were last read, told by Redis itself: Redis
  * server-assisted client-side caching (`CLIENT TRACKING ... OPTIN`, Redis 6+). Before the
  * counts of queues are read, the same pipeline registers their {@link QUEUE_KEYS}
  * (`CLIENT CACHING YES` + `EXISTS <keys>`); from then on any write to one of those keys, by
  * any client (BullMQ workers and producers, a drain, a manual edit, an expiry), makes Redis
- * send the key name to a second connection of ours, which moves the queue's version.
+ * send the key name to a second connection of ours, numbered in the order received: a queue
+ * read when that number was N has changed since when a key of it was reported after N.
  *
  * {@link QueueChangeTracker.sync} is the barrier: a PING on that second connection, answered
  * after every invalidation Redis sent before it, so a write that finished before `sync` was
@@ -49,16 +40,11 @@ export class QueueChangeTracker {
   #closed = false;
   /** the key name of the start's self-test, and whether its invalidation arrived */
   #probe?: { key: string; seen: boolean };
-  /** +1 per invalidation received */
+  /** +1 per key reported */
   #sequence = 0;
-  /** the sequence number of the last invalidation of each queue */
-  readonly #versions = new Map<string, number>();
   /** queues whose keys were all registered in this epoch */
   readonly #registered = new Set<string>();
-  /**
-   * keys Redis reported (and so stopped tracking) since they were registered, by queue, with
-   * the sequence number of the report: a read registers them again
-   */
+  /** by queue, the number of the last report of each of its keys */
   readonly #reported = new Map<string, Map<string, number>>();
 
   constructor(options: {
@@ -96,67 +82,43 @@ export class QueueChangeTracker {
     return this.#invalidations && epoch === this.#epoch ? epoch : undefined;
   }
 
-  /** The queue's version: it moves with every write Redis reports. */
-  version(queue: string): number {
-    return this.#versions.get(queue) ?? 0;
+  /** The number of the last report received: a read sent now sees every write up to it. */
+  get sequence(): number {
+    return this.#sequence;
+  }
+
+  /** True when every key of `queue` was registered in this epoch. */
+  isRegistered(queue: string): boolean {
+    return this.#registered.has(queue);
   }
 
   /**
-   * True when `queue`, read in `epoch` at `version` (the {@link TrackedRead.versions} of
-   * that read), has not been written since.
+   * The keys of `queue` reported after report number `since` (Redis stopped tracking them,
+   * a read registers them again).
    */
-  unchanged(queue: string, epoch: number, version: number): boolean {
-    return (
-      epoch === this.#epoch &&
-      this.#registered.has(queue) &&
-      this.version(queue) === version
-    );
+  changedSince(queue: string, since: number): string[] {
+    const changed: string[] = [];
+    for (const [key, at] of this.#reported.get(queue) ?? []) {
+      if (at > since) changed.push(key);
+    }
+    return changed;
   }
 
   /**
-   * Adds to `pipeline`, before the commands that read `queues`, the commands that register
-   * their keys Redis does not track: all keys of a queue new to this epoch, the reported
-   * ones of the others. Nothing is taken as registered before {@link TrackedRead.commit}.
+   * Adds to `pipeline`, before the commands that read them, the commands that register
+   * `keys` (full key names); answers how many commands it added.
    */
-  track(pipeline: ChainableCommander, queues: string[]): TrackedRead {
-    const epoch = this.#epoch;
-    const sentAt = this.#sequence;
-    const keys: string[] = [];
-    const versions = new Map<string, number>();
-    const added: string[] = [];
-    for (const queue of queues) {
-      versions.set(queue, this.version(queue));
-      const head = `${this.#keyPrefix}${queue}:`;
-      if (!this.#registered.has(queue)) {
-        for (const key of QUEUE_KEYS) keys.push(head + key);
-        added.push(queue);
-      } else {
-        for (const key of this.#reported.get(queue)?.keys() ?? []) {
-          keys.push(head + key);
-        }
-      }
-    }
-    if (keys.length > 0) {
-      pipeline.client('CACHING', 'YES');
-      pipeline.exists(...keys);
-    }
-    return {
-      commands: keys.length > 0 ? 2 : 0,
-      versions,
-      commit: () => {
-        if (epoch !== this.#epoch) return;
-        for (const queue of added) this.#registered.add(queue);
-        for (const queue of queues) {
-          const reported = this.#reported.get(queue);
-          if (!reported) continue;
-          // a key reported after the read was sent may be untracked again: keep it
-          for (const [key, at] of reported) {
-            if (at <= sentAt) reported.delete(key);
-          }
-          if (reported.size === 0) this.#reported.delete(queue);
-        }
-      },
-    };
+  register(pipeline: ChainableCommander, keys: string[]): number {
+    if (keys.length === 0) return 0;
+    pipeline.client('CACHING', 'YES');
+    pipeline.exists(...keys);
+    return 2;
+  }
+
+  /** Marks the keys of `queues` registered by a read of `epoch` that succeeded. */
+  registered(queues: string[], epoch: number): void {
+    if (epoch !== this.#epoch) return;
+    for (const queue of queues) this.#registered.add(queue);
   }
 
   /** Stops tracking and closes the second connection. */
@@ -195,13 +157,12 @@ export class QueueChangeTracker {
       if (end < 0) continue;
       const queue = key.slice(this.#keyPrefix.length, end);
       const name = key.slice(end + 1);
-      this.#sequence += 1;
-      this.#versions.set(queue, this.#sequence);
       if (!(QUEUE_KEYS as readonly string[]).includes(name)) {
-        // not a key this class registers: register the whole queue anew
+        // not a key this class registers: register and read the whole queue anew
         this.#registered.delete(queue);
         continue;
       }
+      this.#sequence += 1;
       let reported = this.#reported.get(queue);
       if (!reported) {
         reported = new Map();
