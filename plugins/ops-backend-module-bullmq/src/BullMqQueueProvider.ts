@@ -91,7 +91,12 @@ export class BullMqQueueProvider implements QueueProvider {
    */
   readonly #read = new Map<
     string,
-    { counts: QueueCounts; epoch: number; sentAt: number }
+    {
+      counts: QueueCounts;
+      snapshot: QueueSnapshot;
+      epoch: number;
+      sentAt: number;
+    }
   >();
   #closed = false;
 
@@ -171,7 +176,7 @@ export class BullMqQueueProvider implements QueueProvider {
     const totals = options?.totals === true;
     const epoch = await this.#changes.sync();
     // counts kept of unchanged queues, taken now (a concurrent call may replace them)
-    const answer = new Map<string, QueueCounts>();
+    const answer = new Map<string, QueueSnapshot>();
     const reads: QueueRead[] = [];
     for (const name of names) {
       const kept = this.#read.get(name);
@@ -186,7 +191,7 @@ export class BullMqQueueProvider implements QueueProvider {
       }
       const changed = this.#changes.changedSince(name, kept.sentAt);
       if (changed.length === 0 && !totals) {
-        answer.set(name, kept.counts);
+        answer.set(name, kept.snapshot);
       } else {
         reads.push({
           name,
@@ -198,7 +203,7 @@ export class BullMqQueueProvider implements QueueProvider {
     }
     if (reads.length > 0) {
       const read = await this.#readCounts(reads, totals, epoch);
-      for (const [name, counts] of read) answer.set(name, counts);
+      for (const [name, snapshot] of read) answer.set(name, snapshot);
     }
     if (this.#read.size > names.length) {
       const listed = new Set(names);
@@ -206,9 +211,16 @@ export class BullMqQueueProvider implements QueueProvider {
         if (!listed.has(name)) this.#read.delete(name);
       }
     }
-    return names.map(name =>
-      toSnapshot(name, answer.get(name)!, this.#pattern.tenantOf(name)),
-    );
+    return names.map(name => {
+      const snapshot = answer.get(name)!;
+      const copy: QueueSnapshot = {
+        ...snapshot,
+        counts: { ...snapshot.counts },
+        tenantId: this.#pattern.tenantOf(name),
+      };
+      if (snapshot.totals) copy.totals = { ...snapshot.totals };
+      return copy;
+    });
   }
 
   /**
@@ -221,7 +233,7 @@ export class BullMqQueueProvider implements QueueProvider {
     reads: QueueRead[],
     totals: boolean,
     epoch: number | undefined,
-  ): Promise<Map<string, QueueCounts>> {
+  ): Promise<Map<string, QueueSnapshot>> {
     const sentAt = this.#changes.sequence;
     const pipeline = this.#redis.pipeline();
     const chunks: QueueRead[][] = [];
@@ -246,32 +258,45 @@ export class BullMqQueueProvider implements QueueProvider {
       commands += 1;
     }
     const replies = await this.#exec(pipeline, commands);
-    const result = new Map<string, QueueCounts>();
-    chunks.forEach((chunk, index) => {
-      const names = chunk.map(r => r.name);
-      const counts = parseQueueCounts(
-        names,
-        replies[scriptReplies[index]],
-        totals,
-      );
-      chunk.forEach((r, k) => {
-        result.set(r.name, r.base ? { ...r.base, ...counts[k] } : counts[k]);
-      });
-    });
-    if (epoch !== undefined) {
+    const result = new Map<string, QueueSnapshot>();
+    const kept = epoch !== undefined;
+    if (kept) {
       this.#changes.registered(
         reads.filter(r => r.register).map(r => r.name),
         epoch,
       );
-      for (const [name, counts] of result) {
-        const kept = this.#read.get(name);
-        // a slower read sent before the one kept does not replace it
-        if (kept && kept.epoch === epoch && kept.sentAt > sentAt) continue;
-        const { totals: _, ...withoutTotals } = counts;
-        this.#read.set(name, { counts: withoutTotals, epoch, sentAt });
-      }
     }
+    chunks.forEach((chunk, index) => {
+      const counts = parseQueueCounts(
+        chunk.map(r => r.name),
+        replies[scriptReplies[index]],
+        totals,
+      );
+      chunk.forEach((read, k) => {
+        const { totals: readTotals, ...fields } = counts[k];
+        const merged = read.base ? { ...read.base, ...fields } : fields;
+        const snapshot = toSnapshot(read.name, merged);
+        result.set(
+          read.name,
+          readTotals ? { ...snapshot, totals: readTotals } : snapshot,
+        );
+        if (kept) this.#keep(read.name, merged, snapshot, epoch, sentAt);
+      });
+    });
     return result;
+  }
+
+  /** Keeps a read for the next calls, unless one sent later is kept already. */
+  #keep(
+    name: string,
+    counts: QueueCounts,
+    snapshot: QueueSnapshot,
+    epoch: number,
+    sentAt: number,
+  ) {
+    const kept = this.#read.get(name);
+    if (kept && kept.epoch === epoch && kept.sentAt > sentAt) return;
+    this.#read.set(name, { counts, snapshot, epoch, sentAt });
   }
 
   #keysToRegister(reads: QueueRead[]): string[] {
@@ -424,18 +449,14 @@ interface QueueRead {
   changed?: string[];
 }
 
-/** The overview's snapshot of a queue from its counts (every field read). */
-function toSnapshot(
-  name: string,
-  counts: QueueCounts,
-  tenantId: string | undefined,
-): QueueSnapshot {
+/** The overview's snapshot of a queue from its counts (every field read); no tenant yet. */
+function toSnapshot(name: string, counts: QueueCounts): QueueSnapshot {
   const times = [counts.waitOldest, counts.prioritizedOldest].filter(
     (time): time is number => typeof time === 'number',
   );
   const snapshot: QueueSnapshot = {
     name,
-    tenantId,
+    tenantId: undefined,
     counts: {
       waiting: (counts.wait ?? 0) + (counts.prioritized ?? 0),
       active: counts.active ?? 0,
