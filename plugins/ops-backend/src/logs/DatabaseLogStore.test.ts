@@ -438,6 +438,45 @@ describe('DatabaseLogStore', () => {
       expect(none).toEqual({ records: [], cursor: next.cursor });
     });
 
+    it('lets a tail miss nothing when another replica commits an earlier batch later', async () => {
+      // two replicas on one database: A's big batch draws ids first and commits last
+      const db = await databases.init(databaseId);
+      const replicaA = DatabaseLogStore.create(db);
+      const replicaB = DatabaseLogStore.create(db);
+      const start = await replicaB.tail({ query: q('') }, { limit: 1 });
+      const bulk = replicaA.insert(
+        Array.from({ length: 30_000 }, (_, i) => rec(i % 1000, `bulk ${i}`)),
+      );
+      if (databaseId === 'POSTGRES_15') {
+        // ids are drawn as COPY reads the rows; the sequence shows it outside A's transaction
+        for (let drawn = 0; drawn < 1000; ) {
+          const { rows } = await db.raw(
+            'SELECT last_value, is_called FROM ops_log_records_id_seq',
+          );
+          drawn = rows[0].is_called ? Number(rows[0].last_value) : 0;
+        }
+      }
+      await replicaB.insert([rec(1, 'small 1'), rec(2, 'small 2')]);
+
+      const seen = new Set<string>();
+      let cursor = start.cursor;
+      const tailAll = async () => {
+        for (;;) {
+          const page = await replicaB.tail(
+            { query: q('') },
+            { after: cursor, limit: 10_000 },
+          );
+          for (const r of page.records) seen.add(r.body);
+          cursor = page.cursor;
+          if (page.records.length < 10_000) return;
+        }
+      };
+      await tailAll(); // right after B's batch is committed
+      await bulk;
+      await tailAll();
+      expect(seen.size).toBe(30_002);
+    });
+
     it('deletes records older than the cutoff in batches', async () => {
       const retained = DatabaseLogStore.create(
         await databases.init(databaseId),

@@ -26,6 +26,9 @@ import { LogStore, NewLogRecord } from './LogStore';
 import { PG_COPY_COLUMNS, pgCopyRows } from './pgCopyRows';
 
 const TABLE = 'ops_log_records';
+
+/** The advisory lock the batches of every writer of the Postgres log table take in turn. */
+const PG_WRITE_LOCK = "hashtext('ops_log_records.insert')";
 const COLUMNS = [
   'id',
   'time_ms',
@@ -187,19 +190,29 @@ export class DatabaseLogStore implements LogStore {
   }
 
   /**
-   * Postgres: one `COPY … FROM STDIN` per batch (one statement, atomic, the cheapest way
-   * into a table), on a connection of the pool, encoded while Postgres reads it.
+   * Postgres: one `COPY … FROM STDIN` per batch (one statement, the cheapest way into a
+   * table), on a connection of the pool, encoded while Postgres reads it. Batches of every
+   * writer (every replica) take turns on a transaction-level advisory lock, so their ids are
+   * drawn and committed in the same order: a tail that reads `id > cursor` never misses a
+   * record that another writer commits later with a smaller id.
    */
   private async copyRows(records: NewLogRecord[]) {
     const client = this.db.client;
     const connection = await client.acquireConnection();
     try {
+      await connection.query(
+        `BEGIN; SELECT pg_advisory_xact_lock(${PG_WRITE_LOCK})`,
+      );
       await pipeline(
         Readable.from(pgCopyRows(records), { objectMode: false }),
         connection.query(
           copyFrom(`COPY ${TABLE} (${PG_COPY_COLUMNS.join(', ')}) FROM STDIN`),
         ),
       );
+      await connection.query('COMMIT');
+    } catch (error) {
+      await connection.query('ROLLBACK').catch(() => {});
+      throw error;
     } finally {
       await client.releaseConnection(connection);
     }
