@@ -68,11 +68,11 @@ export interface BullMqQueueProviderOptions {
 }
 
 /**
- * Reads BullMQ queues straight from Redis: counts of every queue in one pipelined round trip
- * (a Lua script computes them on the server; enqueue times of the oldest waiting jobs come
- * from a cache, those not cached in a second round trip), newest jobs of a tenant, and a
- * per-tenant pause through `Queue.pause()` of the tenant's queues (one queue per tenant,
- * named by `tenantQueuePattern`).
+ * Reads BullMQ queues straight from Redis: the overview in one pipelined round trip (a Lua
+ * script computes counts, paused flags and oldest waiting jobs on the server), re-reading
+ * only the keys written since the last read (`QueueChangeTracker`); newest jobs of a
+ * tenant; and a per-tenant pause through `Queue.pause()` of the tenant's queues (one queue
+ * per tenant, named by `tenantQueuePattern`).
  * @public
  */
 export class BullMqQueueProvider implements QueueProvider {
