@@ -165,7 +165,7 @@ export class BullMqQueueProvider implements QueueProvider {
   /**
    * Every queue with its counts, paused state and oldest waiting job. Of a queue written
    * since its last read only the written keys are read again (Redis tells which:
-   * {@link QueueChangeTracker}), in one pipelined round trip after a PING that makes sure
+   * `QueueChangeTracker`), in one pipelined round trip after a PING that makes sure
    * every change before the call is known; every key of every queue while changes are not
    * tracked, and when the cumulative `totals` are asked (the sampler).
    */
