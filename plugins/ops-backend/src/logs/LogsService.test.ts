@@ -37,6 +37,26 @@ const never = () => new Promise<never>(() => {});
 
 const everyone = { sources: [] };
 
+/** The writer's commit signal for a long poll: resolves `subscribed` once it listens. */
+function commitSignal() {
+  let listener: (() => void) | undefined;
+  let onSubscribe: () => void = () => {};
+  const subscribed = new Promise<void>(resolve => {
+    onSubscribe = resolve;
+  });
+  return {
+    subscribed,
+    onCommit(l: () => void) {
+      listener = l;
+      onSubscribe();
+      return () => {
+        listener = undefined;
+      };
+    },
+    fire: () => listener!(),
+  };
+}
+
 describe('LogsService', () => {
   const now = Date.now();
 
@@ -97,11 +117,7 @@ describe('LogsService', () => {
     });
 
     it('ends a long poll when a source starts failing, so the outage shows at once', async () => {
-      let listener: (() => void) | undefined;
-      let subscribed: () => void = () => {};
-      const waiting = new Promise<void>(resolve => {
-        subscribed = resolve;
-      });
+      const commits = commitSignal();
       let calls = 0;
       const flaky = provider('flaky', {
         tail: jest.fn(async () => {
@@ -112,21 +128,15 @@ describe('LogsService', () => {
       });
       const service = new LogsService({
         providers: [provider('store'), flaky],
-        onCommit: l => {
-          listener = l;
-          subscribed();
-          return () => {
-            listener = undefined;
-          };
-        },
+        onCommit: commits.onCommit,
       });
       const answer = service.tail(everyone, {
         after: 'e30',
         limit: 10,
         waitSeconds: 20,
       });
-      await waiting;
-      listener!();
+      await commits.subscribed;
+      commits.fire();
       const page = await answer;
       expect(page.records).toEqual([]);
       expect(page.sources).toEqual([
@@ -136,11 +146,7 @@ describe('LogsService', () => {
     });
 
     it('brings records a source without a cursor commits while the long poll waits', async () => {
-      let listener: (() => void) | undefined;
-      let subscribed: () => void = () => {};
-      const waiting = new Promise<void>(resolve => {
-        subscribed = resolve;
-      });
+      const commits = commitSignal();
       // a source missing from the cursor (its tail position could not be read at search
       // time): "from now" is b-c0, and b1 is committed after that, during the wait
       let committed = false;
@@ -156,13 +162,7 @@ describe('LogsService', () => {
       });
       const service = new LogsService({
         providers: [provider('store'), late],
-        onCommit: l => {
-          listener = l;
-          subscribed();
-          return () => {
-            listener = undefined;
-          };
-        },
+        onCommit: commits.onCommit,
       });
       const answer = service.tail(everyone, {
         after: Buffer.from(JSON.stringify({ store: 'store-c0' })).toString(
@@ -171,9 +171,9 @@ describe('LogsService', () => {
         limit: 10,
         waitSeconds: 20,
       });
-      await waiting;
+      await commits.subscribed;
       committed = true;
-      listener!();
+      commits.fire();
       const page = await answer;
       expect(page.records.map(r => r.body)).toEqual(['late record']);
     });
