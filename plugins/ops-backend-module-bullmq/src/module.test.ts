@@ -19,7 +19,7 @@ describe('opsModuleBullMq', () => {
   const fakePoint = () => {
     const providers: QueueProvider[] = [];
     const point: OpsQueueProvidersExtensionPoint = {
-      addProvider: (...added) => providers.push(...added),
+      addProvider: (...added) => providers.push(...added.flat()),
     };
     return { point, providers };
   };

@@ -30,7 +30,9 @@ export interface HealthTargetProvider {
 
 /** @public */
 export interface OpsHealthTargetProvidersExtensionPoint {
-  addProvider(...providers: HealthTargetProvider[]): void;
+  addProvider(
+    ...providers: Array<HealthTargetProvider | HealthTargetProvider[]>
+  ): void;
 }
 
 /**

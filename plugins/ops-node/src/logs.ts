@@ -72,7 +72,7 @@ export interface LogProvider {
 
 /** @public */
 export interface OpsLogProvidersExtensionPoint {
-  addProvider(...providers: LogProvider[]): void;
+  addProvider(...providers: Array<LogProvider | LogProvider[]>): void;
 }
 
 /**

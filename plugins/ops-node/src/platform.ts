@@ -113,7 +113,9 @@ export interface PlatformAdminProvider {
 
 /** @public */
 export interface OpsPlatformProvidersExtensionPoint {
-  addProvider(...providers: PlatformAdminProvider[]): void;
+  addProvider(
+    ...providers: Array<PlatformAdminProvider | PlatformAdminProvider[]>
+  ): void;
 }
 
 /**

@@ -76,7 +76,7 @@ export interface QueueProvider {
 
 /** @public */
 export interface OpsQueueProvidersExtensionPoint {
-  addProvider(...providers: QueueProvider[]): void;
+  addProvider(...providers: Array<QueueProvider | QueueProvider[]>): void;
 }
 
 /**
