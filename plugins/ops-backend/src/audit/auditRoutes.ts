@@ -1,5 +1,5 @@
 import { opsAuditReadPermission } from '@opsconsole/backstage-plugin-ops-common';
-import { requirePermission } from '../auth/requirePermission';
+import { authorize } from '../auth/authorize';
 import { OpsRouter, RouteAuth } from '../routerTypes';
 import { AuditService } from './AuditService';
 
@@ -9,7 +9,7 @@ export function mountAuditRoutes(
   deps: RouteAuth & { audit: AuditService },
 ) {
   router.get('/audit', async (req, res) => {
-    await requirePermission(deps, req, opsAuditReadPermission);
+    await authorize(deps, req, opsAuditReadPermission);
     res.json({
       events: await deps.audit.list({
         targetRef: req.query.targetRef,

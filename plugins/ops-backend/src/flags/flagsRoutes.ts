@@ -10,8 +10,7 @@ import {
   UpdateFlagRequest,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { AuditService } from '../audit/AuditService';
-import { requirePermission } from '../auth/requirePermission';
-import { requireTenantPermission } from '../permissions/authorizeTenant';
+import { authorize } from '../auth/authorize';
 import { OpsRouter, RouteAuth } from '../routerTypes';
 import { FlagsService } from './FlagsService';
 
@@ -26,7 +25,7 @@ export function mountFlagsRoutes(
   const { flags, audit } = deps;
 
   router.get('/flags', async (req, res) => {
-    await requirePermission(deps, req, opsFlagsReadPermission);
+    await authorize(deps, req, opsFlagsReadPermission);
     res.json(
       await flags.listFlags({
         includeArchived: req.query.includeArchived ?? false,
@@ -35,11 +34,7 @@ export function mountFlagsRoutes(
   });
 
   router.post('/flags', async (req, res) => {
-    const credentials = await requirePermission(
-      deps,
-      req,
-      opsFlagsManagePermission,
-    );
+    const credentials = await authorize(deps, req, opsFlagsManagePermission);
     const flag = await audit.audited({
       action: 'flag-create',
       request: req,
@@ -57,16 +52,12 @@ export function mountFlagsRoutes(
   });
 
   router.get('/flags/:key', async (req, res) => {
-    await requirePermission(deps, req, opsFlagsReadPermission);
+    await authorize(deps, req, opsFlagsReadPermission);
     res.json(await flags.getFlag(req.params.key));
   });
 
   router.patch('/flags/:key', async (req, res) => {
-    const credentials = await requirePermission(
-      deps,
-      req,
-      opsFlagsManagePermission,
-    );
+    const credentials = await authorize(deps, req, opsFlagsManagePermission);
     const { after } = await audit.audited({
       action: 'flag-update',
       request: req,
@@ -89,7 +80,7 @@ export function mountFlagsRoutes(
   });
 
   router.post('/flags/:key/preview', async (req, res) => {
-    await requirePermission(deps, req, opsFlagsReadPermission);
+    await authorize(deps, req, opsFlagsReadPermission);
     res.json(
       await flags.preview(req.params.key, req.body as FlagPreviewRequest),
     );
@@ -97,12 +88,10 @@ export function mountFlagsRoutes(
 
   router.put('/flags/:key/overrides/:tenantId', async (req, res) => {
     const { key, tenantId } = req.params;
-    const credentials = await requireTenantPermission(
-      deps,
-      req,
-      opsTenantFlagsOverridePermission,
-      tenantId,
-    );
+    const credentials = await authorize(deps, req, {
+      permission: opsTenantFlagsOverridePermission,
+      resourceRef: tenantEntityRef(tenantId),
+    });
     const { after } = await audit.audited({
       action: 'flag-override-set',
       request: req,
@@ -129,12 +118,10 @@ export function mountFlagsRoutes(
 
   router.delete('/flags/:key/overrides/:tenantId', async (req, res) => {
     const { key, tenantId } = req.params;
-    const credentials = await requireTenantPermission(
-      deps,
-      req,
-      opsTenantFlagsOverridePermission,
-      tenantId,
-    );
+    const credentials = await authorize(deps, req, {
+      permission: opsTenantFlagsOverridePermission,
+      resourceRef: tenantEntityRef(tenantId),
+    });
     await audit.audited({
       action: 'flag-override-remove',
       request: req,
@@ -155,7 +142,7 @@ export function mountFlagsRoutes(
   });
 
   router.get('/tenants/:tenantId/flags', async (req, res) => {
-    await requirePermission(deps, req, opsFlagsReadPermission);
+    await authorize(deps, req, opsFlagsReadPermission);
     res.json(await flags.getTenantFlags(req.params.tenantId));
   });
 }

@@ -3,7 +3,7 @@ import {
   opsHealthReadPermission,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { AuditService } from '../audit/AuditService';
-import { requirePermission } from '../auth/requirePermission';
+import { authorize } from '../auth/authorize';
 import { entityRefFromPath, OpsRouter, RouteAuth } from '../routerTypes';
 import { HealthService } from './HealthService';
 
@@ -15,7 +15,7 @@ export function mountHealthRoutes(
   const { health, audit } = deps;
 
   router.get('/health/fleet', async (req, res) => {
-    await requirePermission(deps, req, opsHealthReadPermission);
+    await authorize(deps, req, opsHealthReadPermission);
     const { body, gzip, etag } = await health.getFleetSummaryJson();
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'private, no-cache');
@@ -35,14 +35,14 @@ export function mountHealthRoutes(
   });
 
   router.get('/health/entities/:kind/:namespace/:name', async (req, res) => {
-    await requirePermission(deps, req, opsHealthReadPermission);
+    await authorize(deps, req, opsHealthReadPermission);
     res.json(await health.getEntityHealth(entityRefFromPath(req.params)));
   });
 
   router.get(
     '/health/entities/:kind/:namespace/:name/history',
     async (req, res) => {
-      await requirePermission(deps, req, opsHealthReadPermission);
+      await authorize(deps, req, opsHealthReadPermission);
       res.json(
         await health.getEntityHistory(
           entityRefFromPath(req.params),
@@ -56,11 +56,7 @@ export function mountHealthRoutes(
   router.post(
     '/health/entities/:kind/:namespace/:name/probe',
     async (req, res) => {
-      const credentials = await requirePermission(
-        deps,
-        req,
-        opsHealthProbePermission,
-      );
+      const credentials = await authorize(deps, req, opsHealthProbePermission);
       const targetRef = entityRefFromPath(req.params);
       const result = await audit.audited({
         action: 'health-probe',

@@ -7,7 +7,7 @@ import {
   PermissionsRegistryService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, toError } from '@backstage/errors';
+import { toError } from '@backstage/errors';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -22,6 +22,7 @@ import {
   TENANT_KIND,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { Request } from 'express';
+import { authorizeConditional } from '../auth/authorize';
 import { opsTenantPermissionResourceRef } from '../permissions/tenantResource';
 
 /** Whose logs a caller may read. */
@@ -70,20 +71,11 @@ export function createLogsAccess(deps: LogsAccessDeps) {
   return async function logsAccess(
     req: Request<any, any, any, any, any>,
   ): Promise<LogsAccess> {
-    const credentials = await deps.httpAuth.credentials(req, {
-      allow: ['user'],
+    const { credentials, decision } = await authorizeConditional(deps, req, {
+      permission: opsLogsReadPermission,
     });
-    const [decision] = await deps.permissions.authorizeConditional(
-      [{ permission: opsLogsReadPermission }],
-      { credentials },
-    );
     if (decision.result === AuthorizeResult.ALLOW) {
       return { credentials, sources: [] };
-    }
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(
-        `You are not allowed to ${opsLogsReadPermission.name}`,
-      );
     }
     try {
       return {

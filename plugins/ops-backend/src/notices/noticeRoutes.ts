@@ -4,8 +4,7 @@ import {
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { AuditService } from '../audit/AuditService';
-import { requirePermission } from '../auth/requirePermission';
-import { requireTenantPermission } from '../permissions/authorizeTenant';
+import { authorize } from '../auth/authorize';
 import { OpsRouter, RouteAuth } from '../routerTypes';
 import { NoticesService } from './NoticesService';
 
@@ -17,30 +16,26 @@ export function mountNoticeRoutes(
   const { notices, audit } = deps;
 
   router.get('/notices/templates', async (req, res) => {
-    await requirePermission(deps, req, opsTenantsReadPermission);
+    await authorize(deps, req, opsTenantsReadPermission);
     res.json(notices.listTemplates());
   });
 
   router.post('/tenants/:tenantId/notices/preview', async (req, res) => {
     const { tenantId } = req.params;
-    await requireTenantPermission(
-      deps,
-      req,
-      opsTenantNotifyPermission,
-      tenantId,
-    );
+    await authorize(deps, req, {
+      permission: opsTenantNotifyPermission,
+      resourceRef: tenantEntityRef(tenantId),
+    });
     res.json(await notices.preview({ tenantId, ...req.body }));
   });
 
   router.post('/tenants/:tenantId/notices', async (req, res) => {
     const { tenantId } = req.params;
     const { templateId, reason } = req.body;
-    const credentials = await requireTenantPermission(
-      deps,
-      req,
-      opsTenantNotifyPermission,
-      tenantId,
-    );
+    const credentials = await authorize(deps, req, {
+      permission: opsTenantNotifyPermission,
+      resourceRef: tenantEntityRef(tenantId),
+    });
     const notice = await audit.audited({
       action: 'tenant-notice-send',
       severityLevel: 'high',
@@ -62,12 +57,10 @@ export function mountNoticeRoutes(
 
   router.get('/tenants/:tenantId/notices', async (req, res) => {
     const { tenantId } = req.params;
-    await requireTenantPermission(
-      deps,
-      req,
-      opsTenantNotifyPermission,
-      tenantId,
-    );
+    await authorize(deps, req, {
+      permission: opsTenantNotifyPermission,
+      resourceRef: tenantEntityRef(tenantId),
+    });
     res.json(
       await notices.list({
         tenantId,

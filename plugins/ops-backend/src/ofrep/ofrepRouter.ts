@@ -3,12 +3,11 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { opsFlagsEvaluatePermission } from '@opsconsole/backstage-plugin-ops-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { createHash } from 'node:crypto';
+import { authorize } from '../auth/authorize';
 import { FlagEvaluator } from '../flags/FlagEvaluator';
 import { parseOfrepRequest } from './ofrepContext';
 import { matchesEtag, readBody, sendJson } from './ofrepHttp';
@@ -32,20 +31,10 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
   const { evaluator, logger } = options;
   const router = Router();
 
-  async function authorize(req: Request) {
-    const credentials = await options.httpAuth.credentials(req, {
+  const authorizeEvaluation = (req: Request) =>
+    authorize(options, req, opsFlagsEvaluatePermission, {
       allow: ['service'],
     });
-    const [decision] = await options.permissions.authorize(
-      [{ permission: opsFlagsEvaluatePermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `This caller is not allowed to ${opsFlagsEvaluatePermission.name}`,
-      );
-    }
-  }
 
   const general = (res: Response, error: unknown, key?: string) => {
     logger.error(`OFREP evaluation failed: ${error}`);
@@ -58,7 +47,7 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
   };
 
   router.post('/ofrep/v1/evaluate/flags/:key', async (req, res) => {
-    await authorize(req);
+    await authorizeEvaluation(req);
     const key = req.params.key;
     const parsed = parseOfrepRequest(await readBody(req));
     if ('errorCode' in parsed) {
@@ -76,7 +65,7 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
   });
 
   router.post('/ofrep/v1/evaluate/flags', async (req, res) => {
-    await authorize(req);
+    await authorizeEvaluation(req);
     const parsed = parseOfrepRequest(await readBody(req));
     if ('errorCode' in parsed) {
       sendJson(res, 400, JSON.stringify(parsed));

@@ -5,8 +5,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { Request } from 'express';
 import { AuditService } from '../audit/AuditService';
-import { requirePermission } from '../auth/requirePermission';
-import { requireTenantPermission } from '../permissions/authorizeTenant';
+import { authorize } from '../auth/authorize';
 import { OpsRouter, RouteAuth } from '../routerTypes';
 import { QueueRoutesDeps } from './createQueues';
 import { PauseChange } from './QueuePauses';
@@ -20,7 +19,7 @@ export function mountQueueRoutes(
   const { service: queues, pauses: queuePauses } = deps.queues;
 
   router.get('/queues', async (req, res) => {
-    await requirePermission(deps, req, opsQueuesReadPermission);
+    await authorize(deps, req, opsQueuesReadPermission);
     res.json(
       await queues.getOverview({
         tenantId: req.query.tenantId,
@@ -30,7 +29,7 @@ export function mountQueueRoutes(
   });
 
   router.get('/queues/history', async (req, res) => {
-    await requirePermission(deps, req, opsQueuesReadPermission);
+    await authorize(deps, req, opsQueuesReadPermission);
     res.json(
       await queues.getHistory({
         range: req.query.range ?? '24h',
@@ -41,7 +40,7 @@ export function mountQueueRoutes(
   });
 
   router.get('/queues/alerts', async (req, res) => {
-    await requirePermission(deps, req, opsQueuesReadPermission);
+    await authorize(deps, req, opsQueuesReadPermission);
     res.json(
       await queues.listAlerts({
         tenantId: req.query.tenantId,
@@ -58,12 +57,10 @@ export function mountQueueRoutes(
     run: (tenantId: string, actor: string) => Promise<PauseChange>,
   ) {
     const { tenantId } = req.params;
-    const credentials = await requireTenantPermission(
-      deps,
-      req,
-      opsTenantQueuePausePermission,
-      tenantId,
-    );
+    const credentials = await authorize(deps, req, {
+      permission: opsTenantQueuePausePermission,
+      resourceRef: tenantEntityRef(tenantId),
+    });
     const { after } = await audit.audited({
       action,
       request: req,

@@ -5,7 +5,7 @@ import {
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { AuditService } from '../audit/AuditService';
-import { requirePermission } from '../auth/requirePermission';
+import { authorize } from '../auth/authorize';
 import { OpsRouter, RouteAuth } from '../routerTypes';
 import { readWithPii } from '../users/piiReveal';
 import { UsersService } from '../users/UsersService';
@@ -50,7 +50,7 @@ export function mountTenantRoutes(
   });
 
   router.get('/tenants/:tenantId/deliverability', async (req, res) => {
-    await requirePermission(deps, req, opsTenantsReadPermission);
+    await authorize(deps, req, opsTenantsReadPermission);
     res.json(
       await tenants.getDeliverability({
         tenantId: req.params.tenantId,
@@ -60,8 +60,8 @@ export function mountTenantRoutes(
   });
 
   router.get('/tenants/:tenantId/timeline', async (req, res) => {
-    await requirePermission(deps, req, opsTenantsReadPermission);
-    await requirePermission(deps, req, opsAuditReadPermission);
+    await authorize(deps, req, opsTenantsReadPermission);
+    await authorize(deps, req, opsAuditReadPermission);
     res.json(
       await tenants.getTimeline({
         tenantId: req.params.tenantId,

@@ -2,7 +2,7 @@ import { BasicPermission } from '@backstage/plugin-permission-common';
 import { opsUsersPiiReadPermission } from '@opsconsole/backstage-plugin-ops-common';
 import { Request } from 'express';
 import { AuditService } from '../audit/AuditService';
-import { requirePermission } from '../auth/requirePermission';
+import { authorize } from '../auth/authorize';
 import { RouteAuth } from '../routerTypes';
 
 export interface PiiRead<T> {
@@ -28,9 +28,9 @@ export async function readWithPii<T>(
   request: Request<any, any, any, any, any>,
   read: PiiRead<T>,
 ): Promise<T> {
-  const credentials = await requirePermission(deps, request, read.permission);
+  const credentials = await authorize(deps, request, read.permission);
   if (!read.reveal) return read.read(false);
-  await requirePermission(deps, request, opsUsersPiiReadPermission);
+  await authorize(deps, request, opsUsersPiiReadPermission);
   return deps.audit.audited({
     action: 'user-pii-reveal',
     severityLevel: 'high',

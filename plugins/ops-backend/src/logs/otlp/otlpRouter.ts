@@ -3,11 +3,10 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { opsLogsIngestPermission } from '@opsconsole/backstage-plugin-ops-common';
 import express, { Response } from 'express';
 import Router from 'express-promise-router';
+import { authorize } from '../../auth/authorize';
 import { sendJson } from '../../ofrep/ofrepHttp';
 import {
   LogWriter,
@@ -62,18 +61,9 @@ export function createOtlpRouter(options: OtlpRouterOptions): express.Router {
   const router = Router();
 
   router.post('/otlp/v1/logs', async (req, res) => {
-    const credentials = await options.httpAuth.credentials(req, {
+    await authorize(options, req, opsLogsIngestPermission, {
       allow: ['service', 'user'],
     });
-    const [decision] = await options.permissions.authorize(
-      [{ permission: opsLogsIngestPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `This caller is not allowed to ${opsLogsIngestPermission.name}`,
-      );
-    }
     try {
       const text = await readOtlpBody(req, options.maxBodyBytes);
       let doc: unknown;

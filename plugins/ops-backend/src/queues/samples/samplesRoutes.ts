@@ -4,8 +4,7 @@ import {
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { AuditService } from '../../audit/AuditService';
-import { requirePermission } from '../../auth/requirePermission';
-import { requireTenantPermission } from '../../permissions/authorizeTenant';
+import { authorize } from '../../auth/authorize';
 import { OpsRouter, RouteAuth } from '../../routerTypes';
 import { SamplesService } from './SamplesService';
 
@@ -19,21 +18,15 @@ export function mountSamplesRoutes(
   router.get('/tenants/:tenantId/queues/samples', async (req, res) => {
     const { tenantId } = req.params;
     const { limit = 20, unredacted = false } = req.query;
-    const credentials = await requirePermission(
-      deps,
-      req,
-      opsQueuesReadPermission,
-    );
+    const credentials = await authorize(deps, req, opsQueuesReadPermission);
     if (!unredacted) {
       res.json(await samples.getSamples({ tenantId, limit, unredacted }));
       return;
     }
-    await requireTenantPermission(
-      deps,
-      req,
-      opsTenantQueueSamplesUnredactedPermission,
-      tenantId,
-    );
+    await authorize(deps, req, {
+      permission: opsTenantQueueSamplesUnredactedPermission,
+      resourceRef: tenantEntityRef(tenantId),
+    });
     res.json(
       await audit.audited({
         action: 'queue-samples-unredacted-view',
