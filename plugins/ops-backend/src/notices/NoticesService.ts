@@ -6,7 +6,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { tenantNotFoundOrUnavailable } from '../platform/notFoundOrUnavailable';
 import { PlatformSources, SourceTracker } from '../platform/PlatformSources';
-import { maskEmail } from '../users/masking';
+import { maskEmail } from '../pii/masking';
 import { NoticeMailer } from './NoticeMailer';
 import { noticeTime, renderNotice } from './noticeTemplates';
 import { NoticeStore, StoredNotice } from './NoticeStore';

@@ -8,7 +8,7 @@ import {
 import { AuditService } from '../audit/AuditService';
 import { tenantNotFoundOrUnavailable } from '../platform/notFoundOrUnavailable';
 import { PlatformSources, SourceTracker } from '../platform/PlatformSources';
-import { piiMasker } from '../users/masking';
+import { piiMasker } from '../pii/masking';
 import {
   bucketPoints,
   deliverabilityWindow,

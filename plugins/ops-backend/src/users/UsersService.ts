@@ -21,7 +21,7 @@ import {
   DEFAULT_LOGIN_PATTERN_OPTIONS,
   LoginPatternOptions,
 } from './loginPattern';
-import { PiiMasker, piiMasker } from './masking';
+import { PiiMasker, piiMasker } from '../pii/masking';
 
 export const MIN_QUERY_LENGTH = 2;
 

@@ -8,7 +8,7 @@ import {
   failedLoginBursts,
   rareLoginSources,
 } from './loginPattern';
-import { maskIp } from './masking';
+import { maskIp } from '../pii/masking';
 
 // Recorded series (30 days up to 2026-11-25):
 // - office worker: weekday logins from the office IP (DE), evenings from home (DE), one day in

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RecipientPatterns } from '@opsconsole/backstage-plugin-ops-common';
-import { findAddresses, NormalizedAddress } from './emailAddresses';
+import { findAddresses, NormalizedAddress } from '../../pii/emailAddresses';
 
 /** Keys whose values (at any depth of a job payload) name the job's recipients. */
 const RECIPIENT_KEY =

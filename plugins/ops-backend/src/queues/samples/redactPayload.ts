@@ -1,4 +1,5 @@
-import { maskAddressesInText } from './emailAddresses';
+import { maskAddressesInText } from '../../pii/emailAddresses';
+import { maskName } from '../../pii/masking';
 
 /** How one queue's job payloads are redacted. */
 export interface RedactionRules {
@@ -144,7 +145,7 @@ class Redactor {
         }
         field =
           isPerson && PERSON_NAME_KEY.test(key) && typeof raw === 'string'
-            ? `${[...raw][0] ?? ''}***`
+            ? maskName(raw)
             : this.redact(raw, keyPath, depth + 1);
       }
       if (field === undefined) continue;

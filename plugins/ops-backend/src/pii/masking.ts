@@ -1,11 +1,17 @@
-// Personal data (emails, IP addresses) is masked in API answers unless the caller may see it
-// (ops.users.pii.read) and asked for it (reveal=true, audited).
+// The one way personal data (emails, IP addresses, names) is masked, so users, tenants,
+// notices and job samples show it alike. User data is unmasked only for a caller who may see
+// it (ops.users.pii.read) and asked for it (reveal=true, audited).
 
 /** `jane.doe@acme.example` → `j***@acme.example`: enough to tell accounts apart, not to mail them. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at <= 0) return '***';
   return `${email[0]}***${email.slice(at)}`;
+}
+
+/** `Jane Doe` → `J***`: the initial an operator needs to match a person to an address. */
+export function maskName(name: string): string {
+  return `${[...name][0] ?? ''}***`;
 }
 
 /**

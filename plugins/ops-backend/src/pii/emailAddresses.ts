@@ -1,5 +1,5 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { maskEmail } from '../../users/masking';
+import { maskEmail } from './masking';
 
 // Email addresses as they appear in queued mail: plain, upper case, plus-addressed, with
 // international (IDN) domains or local parts, quoted local parts, and with the `@` encoded

@@ -1,4 +1,4 @@
-import { maskEmail, maskIp, piiMasker } from './masking';
+import { maskEmail, maskIp, maskName, piiMasker } from './masking';
 
 describe('masking', () => {
   it.each([
@@ -9,6 +9,14 @@ describe('masking', () => {
     ['@acme.example', '***'],
   ])('masks the email %s as %s', (email, masked) => {
     expect(maskEmail(email)).toBe(masked);
+  });
+
+  it.each([
+    ['Jane Doe', 'J***'],
+    ['Émile', 'É***'],
+    ['', '***'],
+  ])('masks the name %s as %s', (name, masked) => {
+    expect(maskName(name)).toBe(masked);
   });
 
   it.each([
