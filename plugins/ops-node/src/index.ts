@@ -7,5 +7,6 @@ export * from './health';
 export * from './platform';
 export * from './queues';
 export * from './logs';
+export * from './http/fetchWithTimeout';
 export * from './platform/PlatformAdminApiClient';
 export * from './platform/PlatformQueueProvider';

@@ -1,5 +1,10 @@
 // HTTP client of Loki's query API (docs/sources/reference/loki-http-api.md in grafana/loki).
 
+import {
+  checkTimeoutMs,
+  fetchWithTimeout,
+} from '@opsconsole/backstage-plugin-ops-node';
+
 /** Default timeout of one Loki request. @public */
 export const DEFAULT_LOKI_TIMEOUT_MS = 10_000;
 
@@ -61,12 +66,10 @@ export class LokiClient {
         `Loki baseUrl must be an absolute http(s) URL such as http://loki:3100, got "${connection.baseUrl}"`,
       );
     }
-    const timeoutMs = connection.timeoutMs ?? DEFAULT_LOKI_TIMEOUT_MS;
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-      throw new Error(
-        `Loki timeoutMs must be a positive number, got ${timeoutMs}`,
-      );
-    }
+    const timeoutMs = checkTimeoutMs(
+      'Loki',
+      connection.timeoutMs ?? DEFAULT_LOKI_TIMEOUT_MS,
+    );
     if (connection.token && connection.basicAuth) {
       throw new Error(
         'Loki takes either a bearer token or basic auth, not both',
@@ -116,19 +119,11 @@ export class LokiClient {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     const where = `Loki ${endpoint}`;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        headers: this.#headers,
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-    } catch (error) {
-      const reason =
-        (error as Error).name === 'TimeoutError'
-          ? `timed out after ${this.#timeoutMs} ms`
-          : describeFetchError(error);
-      throw new Error(`${where} failed: ${reason}`, { cause: error });
-    }
+    const response = await fetchWithTimeout(url, {
+      description: where,
+      timeoutMs: this.#timeoutMs,
+      headers: this.#headers,
+    });
     const text = await response.text().catch(() => '');
     if (!response.ok) {
       throw new Error(
@@ -160,12 +155,6 @@ export class LokiClient {
     }
     return data.result;
   }
-}
-
-function describeFetchError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })
-    .cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
 }
 
 /**

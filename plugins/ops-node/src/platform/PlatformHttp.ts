@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { checkTimeoutMs, fetchWithTimeout } from '../http/fetchWithTimeout';
 
 /** Default timeout of one Platform Admin API request. @public */
 export const DEFAULT_PLATFORM_TIMEOUT_MS = 5000;
@@ -55,12 +56,10 @@ export class PlatformHttp {
         `Platform Admin API baseUrl must be an absolute URL such as http://127.0.0.1:7101/admin-api/v1, got "${options.baseUrl}"`,
       );
     }
-    const timeoutMs = options.timeoutMs ?? DEFAULT_PLATFORM_TIMEOUT_MS;
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-      throw new Error(
-        `Platform Admin API timeoutMs must be a positive number, got ${timeoutMs}`,
-      );
-    }
+    const timeoutMs = checkTimeoutMs(
+      'Platform Admin API',
+      options.timeoutMs ?? DEFAULT_PLATFORM_TIMEOUT_MS,
+    );
     this.baseUrl = url.toString().replace(/\/+$/, '');
     this.#token = options.token;
     this.#timeoutMs = timeoutMs;
@@ -79,23 +78,15 @@ export class PlatformHttp {
       }
     }
     const where = `Platform Admin API ${operation} (${method} ${url})`;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers: {
-          accept: 'application/json',
-          authorization: `Bearer ${this.#token}`,
-        },
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-    } catch (error) {
-      const reason =
-        (error as Error).name === 'TimeoutError'
-          ? `timed out after ${this.#timeoutMs} ms`
-          : describeFetchError(error);
-      throw new Error(`${where} failed: ${reason}`, { cause: error });
-    }
+    const response = await fetchWithTimeout(url, {
+      description: where,
+      timeoutMs: this.#timeoutMs,
+      method,
+      headers: {
+        accept: 'application/json',
+        authorization: `Bearer ${this.#token}`,
+      },
+    });
     if (!response.ok) {
       const message = `${where} failed: ${
         response.status
@@ -115,12 +106,6 @@ export class PlatformHttp {
       });
     }
   }
-}
-
-function describeFetchError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })
-    .cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
 }
 
 /** `error.message` of a JSON error body, else the start of the body text. */
