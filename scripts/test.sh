@@ -24,6 +24,8 @@ check() { # name command...  — a whole step counted as one test
 check "typecheck (tsc)" yarn tsc
 check "lint" yarn backstage-cli repo lint
 check "prettier" yarn prettier --check --log-level warn .
+# the API and SQL reports of the plugin packages are current (reads the .d.ts that tsc emitted above)
+check "api reports" yarn build:api-reports:only --ci
 
 echo "==> unit and integration tests (jest, SQLite + Postgres)"
 CI=true yarn backstage-cli repo test --watchAll=false --json --outputFile="$results/jest.json"
