@@ -26,7 +26,7 @@ import { describePermissionMatrix } from '../__testUtils__/permissionMatrix';
 import { opsPlugin } from '../plugin';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { LogsAccessResolver } from './logsAccess';
-import { mountLogsRoutes } from './logsRoutes';
+import { EXPORT_LIMIT_HEADER, mountLogsRoutes } from './logsRoutes';
 import { LogsService } from './LogsService';
 
 jest.setTimeout(60_000);
@@ -504,16 +504,31 @@ describe('log export', () => {
       access,
       exportMaxRecords: options.max,
     });
+    // exposed headers come from `backend.cors`, as in app-config.yaml
     const middleware = MiddlewareFactory.create({
-      config: mockServices.rootConfig(),
+      config: mockServices.rootConfig({
+        data: {
+          backend: {
+            cors: {
+              origin: 'http://localhost:3000',
+              exposedHeaders: [EXPORT_LIMIT_HEADER],
+            },
+          },
+        },
+      }),
       logger: mockServices.logger.mock(),
     });
-    return express().use(router).use(middleware.error());
+    return express()
+      .use(middleware.cors())
+      .use(router)
+      .use(middleware.error());
   }
 
   it('says how many records an export holds at most, in a header a browser script may read', async () => {
     const app = await exportApp({ pages: 10, max: 1500 });
-    const ndjson = await request(app).get('/logs/export');
+    const ndjson = await request(app)
+      .get('/logs/export')
+      .set('Origin', 'http://localhost:3000');
     expect(ndjson.status).toBe(200);
     expect(ndjson.headers['x-ops-export-limit']).toBe('1500');
     expect(ndjson.headers['access-control-expose-headers']).toBe(

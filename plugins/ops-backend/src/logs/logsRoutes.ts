@@ -5,20 +5,11 @@ import { csvHeader, csvRow, ndjsonRow } from './exportFormats';
 import { LogsAccessResolver } from './logsAccess';
 import { LogsService } from './LogsService';
 
-/** Response header of `GET /logs/export`: the most records an export holds. */
+/**
+ * Response header of `GET /logs/export`: the most records an export holds. A browser's
+ * script reads it across origins when `backend.cors.exposedHeaders` lists it.
+ */
 export const EXPORT_LIMIT_HEADER = 'X-Ops-Export-Limit';
-
-/** Lets a browser's script read a response header across origins (CORS). */
-function exposeHeader(res: Response, name: string) {
-  const current = res.getHeader('Access-Control-Expose-Headers');
-  const names = String(current ?? '')
-    .split(',')
-    .map(n => n.trim())
-    .filter(Boolean);
-  if (!names.some(n => n.toLowerCase() === name.toLowerCase())) {
-    res.setHeader('Access-Control-Expose-Headers', [...names, name].join(', '));
-  }
-}
 
 async function write(res: Response, chunk: string) {
   if (!res.write(chunk)) await once(res, 'drain');
@@ -102,7 +93,6 @@ export function mountLogsRoutes(router: OpsRouter, deps: LogsRoutesDeps) {
     res.setHeader('Cache-Control', 'no-store');
     // the most records an export holds, so a client can say that it may have stopped there
     res.setHeader(EXPORT_LIMIT_HEADER, String(deps.exportMaxRecords));
-    exposeHeader(res, EXPORT_LIMIT_HEADER);
     const row = csv ? csvRow : ndjsonRow;
     if (csv) await write(res, csvHeader());
     try {
