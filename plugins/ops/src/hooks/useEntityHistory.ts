@@ -5,7 +5,10 @@ import {
   HealthRange,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
-import { PolledAsyncState, usePolledAsync } from './usePolledAsync';
+import {
+  PolledAsyncState,
+  usePolledAsync,
+} from '../components/shared/usePolledAsync';
 
 /** Probe history of one entity over a range. */
 export function useEntityHistory(

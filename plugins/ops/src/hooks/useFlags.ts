@@ -6,7 +6,10 @@ import {
   TenantFlags,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
-import { PolledAsyncState, usePolledAsync } from './usePolledAsync';
+import {
+  PolledAsyncState,
+  usePolledAsync,
+} from '../components/shared/usePolledAsync';
 
 /**
  * How often a tenant's flags are reloaded: the last evaluation the platform

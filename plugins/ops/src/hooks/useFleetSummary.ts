@@ -2,7 +2,10 @@ import { useCallback } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { FleetSummary } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
-import { PolledAsyncState, usePolledAsync } from './usePolledAsync';
+import {
+  PolledAsyncState,
+  usePolledAsync,
+} from '../components/shared/usePolledAsync';
 
 /** Refresh interval of the fleet grid. */
 export const FLEET_REFRESH_INTERVAL_MS = 15_000;

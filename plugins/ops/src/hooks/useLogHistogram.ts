@@ -2,7 +2,10 @@ import { useCallback } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { LogHistogram } from '@opsconsole/backstage-plugin-ops-common';
 import { LogQueryWindow, opsApiRef } from '../api';
-import { PolledAsyncState, usePolledAsync } from './usePolledAsync';
+import {
+  PolledAsyncState,
+  usePolledAsync,
+} from '../components/shared/usePolledAsync';
 
 /** Buckets asked for over any window. */
 export const LOG_HISTOGRAM_BUCKETS = 60;

@@ -6,7 +6,7 @@ import {
   SourceStatus,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
-import { errorMessage } from '../utils/format';
+import { errorMessage } from '../components/shared/format';
 
 /** How long the backend may hold a tail request open. */
 export const TAIL_WAIT_SECONDS = 20;

@@ -9,7 +9,10 @@ import {
   TenantNoticeTemplate,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
-import { PolledAsyncState, usePolledAsync } from './usePolledAsync';
+import {
+  PolledAsyncState,
+  usePolledAsync,
+} from '../components/shared/usePolledAsync';
 
 /** Refresh interval of the queue overview and history. */
 export const QUEUES_REFRESH_INTERVAL_MS = 15_000;

@@ -8,7 +8,10 @@ import {
   TenantUsers,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
-import { PolledAsyncState, usePolledAsync } from './usePolledAsync';
+import {
+  PolledAsyncState,
+  usePolledAsync,
+} from '../components/shared/usePolledAsync';
 
 const DELIVERABILITY_REFRESH_MS = 60_000;
 

@@ -5,7 +5,10 @@ import {
   UserSearchResult,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
-import { PolledAsyncState, usePolledAsync } from './usePolledAsync';
+import {
+  PolledAsyncState,
+  usePolledAsync,
+} from '../components/shared/usePolledAsync';
 
 /** The backend refuses shorter searches. */
 export const MIN_USER_QUERY_LENGTH = 2;

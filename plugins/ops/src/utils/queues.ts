@@ -2,7 +2,7 @@ import {
   OpsAlertSeverity,
   QueueSummary,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { HEALTH_STATUS_COLORS } from './statusColors';
+import { HEALTH_STATUS_COLORS } from '../components/shared/statusColors';
 
 export const SEVERITY_LABELS: Record<OpsAlertSeverity, string> = {
   critical: 'Critical',

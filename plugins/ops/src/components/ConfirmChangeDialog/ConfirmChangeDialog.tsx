@@ -1,6 +1,6 @@
 import { ReactNode } from 'react';
 import { FlagPreview } from '@opsconsole/backstage-plugin-ops-common';
-import { ReasonConfirmDialog } from '../ReasonConfirmDialog';
+import { ReasonConfirmDialog } from '../shared/ReasonConfirmDialog';
 import { PreviewSummary } from './PreviewSummary';
 
 /** @public */

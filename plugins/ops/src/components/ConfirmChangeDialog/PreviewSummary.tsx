@@ -5,7 +5,7 @@ import {
   FlagResolution,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { formatFlagValue } from '../../utils/flags';
-import { SourceStatusBanner } from '../SourceStatusBanner';
+import { SourceStatusBanner } from '../shared/SourceStatusBanner';
 
 const SHOWN_CHANGES = 10;
 

@@ -6,9 +6,9 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { HealthCheck } from '@opsconsole/backstage-plugin-ops-common';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { RelativeTime } from '../RelativeTime';
-import { formatObservedValue } from '../../utils/format';
-import { toHealthStatus } from '../../utils/statusColors';
+import { RelativeTime } from '../shared/RelativeTime';
+import { formatObservedValue } from '../shared/format';
+import { toHealthStatus } from '../shared/statusColors';
 
 /** The checks of the last probe (application/health+json). */
 export function ChecksTable(props: { checks: HealthCheck[] }) {

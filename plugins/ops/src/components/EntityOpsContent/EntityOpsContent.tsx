@@ -19,11 +19,12 @@ import {
 import { isOpsHealthAvailable } from '../../isOpsHealthAvailable';
 import { useEntityHealth } from '../../hooks/useEntityHealth';
 import { useEntityHistory } from '../../hooks/useEntityHistory';
-import { FactList, TargetStatsFacts } from '../HealthFacts';
+import { FactList } from '../shared/FactList';
+import { TargetStatsFacts } from '../HealthFacts';
 import { HealthHistoryCharts } from '../HealthHistoryCharts';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { RangeToggle } from '../RangeToggle';
-import { SourceStatusBanner } from '../SourceStatusBanner';
+import { RangeToggle } from '../shared/RangeToggle';
+import { SourceStatusBanner } from '../shared/SourceStatusBanner';
 import { ChecksTable } from './ChecksTable';
 import { ProbeNowButton } from './ProbeNowButton';
 import { RecentFailures } from './RecentFailures';

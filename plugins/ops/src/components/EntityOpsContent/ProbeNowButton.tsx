@@ -16,7 +16,7 @@ import {
   HEALTH_STATUS_LABELS,
   errorMessage,
   formatLatency,
-} from '../../utils/format';
+} from '../shared/format';
 
 const SEVERITY: Record<HealthStatus, Color> = {
   pass: 'success',

@@ -9,10 +9,10 @@ import {
 import { OPS_HEALTH_URL_ANNOTATION } from '@opsconsole/backstage-plugin-ops-common';
 import { useEntityHealth } from '../../hooks/useEntityHealth';
 import { isOpsHealthAvailable } from '../../isOpsHealthAvailable';
-import { formatLatency, formatPercent } from '../../utils/format';
-import { FactList } from '../HealthFacts';
+import { formatLatency, formatPercent } from '../shared/format';
+import { FactList } from '../shared/FactList';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { RelativeTime } from '../RelativeTime';
+import { RelativeTime } from '../shared/RelativeTime';
 
 const CARD_REFRESH_MS = 30_000;
 

@@ -14,15 +14,15 @@ import {
   opsFlagsManagePermission,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { useFlagDetail } from '../../hooks/useFlags';
-import { useOptionalRouteRef } from '../../hooks/useOptionalRouteRef';
+import { useOptionalRouteRef } from '../shared/useOptionalRouteRef';
 import { flagsRouteRef } from '../../routes';
 import { describeGlobalState, formatFlagValue } from '../../utils/flags';
-import { FactList } from '../HealthFacts';
+import { FactList } from '../shared/FactList';
 import { FlagGlobalState } from '../FlagState';
 import { FlagGlobalStateDialog } from '../FlagGlobalStateDialog';
 import { FlagOverrideDialog } from '../FlagOverrideDialog';
-import { RelativeTime } from '../RelativeTime';
-import { ChangeSnackbar } from '../ChangeSnackbar';
+import { RelativeTime } from '../shared/RelativeTime';
+import { ChangeSnackbar } from '../shared/ChangeSnackbar';
 import { FlagHistory } from './FlagHistory';
 import { FlagOverridesTable } from './FlagOverridesTable';
 

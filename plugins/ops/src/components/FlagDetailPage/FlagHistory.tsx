@@ -9,8 +9,8 @@ import {
   FlagChange,
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { humanizeRef } from '../../utils/entityRefs';
-import { RelativeTime } from '../RelativeTime';
+import { humanizeRef } from '../shared/entityRefs';
+import { RelativeTime } from '../shared/RelativeTime';
 import { FLAG_CHANGE_LABELS, describeFlagChange } from './describeChange';
 
 /** A flag's change history, newest first: who changed what, when and why. */

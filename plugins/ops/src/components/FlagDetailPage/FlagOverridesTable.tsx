@@ -16,9 +16,9 @@ import {
   opsTenantFlagsOverridePermission,
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { humanizeRef } from '../../utils/entityRefs';
+import { humanizeRef } from '../shared/entityRefs';
 import { FlagValue } from '../FlagState';
-import { RelativeTime } from '../RelativeTime';
+import { RelativeTime } from '../shared/RelativeTime';
 
 /** Change / remove buttons of one override, shown only when allowed on its tenant. */
 function OverrideActions(props: {

@@ -2,7 +2,7 @@ import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { getTenantPlatformId } from '@opsconsole/backstage-plugin-ops-common';
 import { useTenantEntities } from '../../hooks/useTenantEntities';
-import { errorMessage } from '../../utils/format';
+import { errorMessage } from '../shared/format';
 
 interface TenantOption {
   id: string;

@@ -7,7 +7,7 @@ import {
   hasRollout,
   variantLabel,
 } from '../../utils/flags';
-import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
+import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
 
 const useStyles = makeStyles(theme => ({
   root: {

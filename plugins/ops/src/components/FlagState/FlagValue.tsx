@@ -1,7 +1,7 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
 import { formatFlagValue } from '../../utils/flags';
-import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
+import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
 
 const useStyles = makeStyles({
   chip: {

@@ -17,11 +17,11 @@ import {
 } from '@backstage/core-components';
 import { FlagSummary } from '@opsconsole/backstage-plugin-ops-common';
 import { useFlagList } from '../../hooks/useFlags';
-import { useOptionalRouteRef } from '../../hooks/useOptionalRouteRef';
+import { useOptionalRouteRef } from '../shared/useOptionalRouteRef';
 import { flagRouteRef } from '../../routes';
 import { FlagGlobalState } from '../FlagState';
-import { RelativeTime } from '../RelativeTime';
-import { SearchField } from '../SearchField';
+import { RelativeTime } from '../shared/RelativeTime';
+import { SearchField } from '../shared/SearchField';
 
 function matches(summary: FlagSummary, search: string): boolean {
   const needle = search.trim().toLocaleLowerCase('en-US');

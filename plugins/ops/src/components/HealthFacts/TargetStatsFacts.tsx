@@ -1,6 +1,6 @@
 import { TargetSummary } from '@opsconsole/backstage-plugin-ops-common';
-import { formatLatency, formatPercent } from '../../utils/format';
-import { RelativeTime } from '../RelativeTime';
+import { formatLatency, formatPercent } from '../shared/format';
+import { RelativeTime } from '../shared/RelativeTime';
 
 export interface TargetStatsFactsProps {
   target: TargetSummary;

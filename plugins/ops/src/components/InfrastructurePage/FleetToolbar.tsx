@@ -9,12 +9,12 @@ import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { HealthStatus } from '@opsconsole/backstage-plugin-ops-common';
 import { DateTime } from 'luxon';
-import { HEALTH_STATUS_LABELS, HEALTH_STATUS_ORDER } from '../../utils/format';
-import { humanizeRef } from '../../utils/entityRefs';
-import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
-import { FilterSelect } from '../FilterSelect';
-import { SearchField } from '../SearchField';
-import { ToolbarRow } from '../ToolbarRow';
+import { HEALTH_STATUS_LABELS, HEALTH_STATUS_ORDER } from '../shared/format';
+import { humanizeRef } from '../shared/entityRefs';
+import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
+import { FilterSelect } from '../shared/FilterSelect';
+import { SearchField } from '../shared/SearchField';
+import { ToolbarRow } from '../shared/ToolbarRow';
 import { FleetFilters } from './filters';
 
 const useStyles = makeStyles(theme => ({

@@ -5,10 +5,11 @@ import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TargetSummary } from '@opsconsole/backstage-plugin-ops-common';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { FactList, TargetStatsFacts } from '../HealthFacts';
+import { FactList } from '../shared/FactList';
+import { TargetStatsFacts } from '../HealthFacts';
 import { UptimeStrip } from '../UptimeStrip';
-import { humanizeRef } from '../../utils/entityRefs';
-import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
+import { humanizeRef } from '../shared/entityRefs';
+import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
 
 const useStyles = makeStyles(theme => ({
   card: {

@@ -10,7 +10,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
 import useAsync from 'react-use/esm/useAsync';
 import { opsApiRef } from '../../api';
-import { formatAbsolute } from '../../utils/format';
+import { formatAbsolute } from '../shared/format';
 import { LogLineCells, LogLineHeader, useLogRowStyles } from '../LogList';
 
 /** Records asked for on each side of the record. */

@@ -12,7 +12,7 @@ import {
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { useServiceEntity } from '../../hooks/useServiceEntity';
-import { formatAbsolute } from '../../utils/format';
+import { formatAbsolute } from '../shared/format';
 import { logFieldQuery } from '../../utils/logQueries';
 import { logBodyText } from '../../utils/logText';
 

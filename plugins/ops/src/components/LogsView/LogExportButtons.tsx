@@ -3,7 +3,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { LogExportFormat, LogQueryWindow, opsApiRef } from '../../api';
-import { errorMessage } from '../../utils/format';
+import { errorMessage } from '../shared/format';
 import { formatCount } from '../../utils/queues';
 import { saveFile } from '../../utils/saveFile';
 

@@ -16,7 +16,7 @@ import { useLogHistogram } from '../../hooks/useLogHistogram';
 import { useLogSearch } from '../../hooks/useLogSearch';
 import { useLogTail } from '../../hooks/useLogTail';
 import { useLogUrlState, writeLogQuery } from '../../hooks/useLogUrlState';
-import { useOptionalRouteRef } from '../../hooks/useOptionalRouteRef';
+import { useOptionalRouteRef } from '../shared/useOptionalRouteRef';
 import { logsRouteRef } from '../../routes';
 import { combineLogQueries } from '../../utils/logQueries';
 import { LogContextDialog } from '../LogContextDialog';
@@ -30,8 +30,8 @@ import {
   resolveTimeRange,
   writeTimeRange,
 } from '../LogTimeRange';
-import { SourceStatusBanner } from '../SourceStatusBanner';
-import { ToolbarRow } from '../ToolbarRow';
+import { SourceStatusBanner } from '../shared/SourceStatusBanner';
+import { ToolbarRow } from '../shared/ToolbarRow';
 import { LogExportButtons } from './LogExportButtons';
 
 export interface LogsViewProps {

@@ -7,8 +7,8 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../../api';
 import { useNoticeTemplates } from '../../hooks/useQueues';
-import { errorMessage } from '../../utils/format';
-import { ReasonConfirmDialog } from '../ReasonConfirmDialog';
+import { errorMessage } from '../shared/format';
+import { ReasonConfirmDialog } from '../shared/ReasonConfirmDialog';
 import { NoticeResultDialog } from './NoticeResultDialog';
 import { NoticeView } from './NoticeView';
 

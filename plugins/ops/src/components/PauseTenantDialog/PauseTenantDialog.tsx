@@ -4,9 +4,9 @@ import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/core-plugin-api';
 import { TenantQueuePause } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../../api';
-import { formatAbsolute, formatRelative } from '../../utils/format';
+import { formatAbsolute, formatRelative } from '../shared/format';
 import { formatCount } from '../../utils/queues';
-import { ReasonConfirmDialog } from '../ReasonConfirmDialog';
+import { ReasonConfirmDialog } from '../shared/ReasonConfirmDialog';
 import {
   AUTO_RESUME_CHOICES,
   AutoResumeChoice,

@@ -5,7 +5,7 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { QueueSpikeAlert } from '@opsconsole/backstage-plugin-ops-common';
 import { SEVERITY_BANNERS, formatRate } from '../../utils/queues';
-import { RelativeTime } from '../RelativeTime';
+import { RelativeTime } from '../shared/RelativeTime';
 import { SeverityChip } from '../QueueChips';
 
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low'];

@@ -6,7 +6,7 @@ import {
   QueueHistoryRange,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { useQueueHistory } from '../../hooks/useQueues';
-import { RangeToggle } from '../RangeToggle';
+import { RangeToggle } from '../shared/RangeToggle';
 import { QueueHistoryCharts } from './QueueHistoryCharts';
 
 /**

@@ -3,9 +3,9 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { QueueHistory } from '@opsconsole/backstage-plugin-ops-common';
-import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
+import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
 import { formatCount, formatRate } from '../../utils/queues';
-import { TimeSeriesChart, toTimePoints } from '../charts';
+import { TimeSeriesChart, toTimePoints } from '../shared/charts';
 
 /** @public */
 export interface QueueHistoryChartsProps {

@@ -8,8 +8,8 @@ import {
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { useTenantQueueSamples } from '../../hooks/useQueues';
-import { RevealToggle } from '../RevealToggle';
-import { SourceStatusBanner } from '../SourceStatusBanner';
+import { RevealToggle } from '../shared/RevealToggle';
+import { SourceStatusBanner } from '../shared/SourceStatusBanner';
 import { RecipientPatternsCard } from './RecipientPatternsCard';
 import { SampleJobsTable } from './SampleJobsTable';
 

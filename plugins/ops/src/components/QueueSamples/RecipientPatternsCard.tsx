@@ -2,9 +2,9 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { RecipientPatterns } from '@opsconsole/backstage-plugin-ops-common';
-import { formatShare } from '../../utils/format';
+import { formatShare } from '../shared/format';
 import { formatCount } from '../../utils/queues';
-import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
+import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
 
 /** A share of new recipients this high is suspicious for an established tenant. */
 const SUSPICIOUS_NEW_SHARE = 0.5;

@@ -11,7 +11,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import ExpandLessIcon from '@material-ui/icons/ExpandLess';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { QueueJobSample } from '@opsconsole/backstage-plugin-ops-common';
-import { RelativeTime } from '../RelativeTime';
+import { RelativeTime } from '../shared/RelativeTime';
 
 const useStyles = makeStyles(theme => ({
   payload: {

@@ -1,8 +1,8 @@
 import Typography from '@material-ui/core/Typography';
-import { FilterSelect } from '../FilterSelect';
-import { RelativeTime } from '../RelativeTime';
-import { SearchField } from '../SearchField';
-import { ToolbarRow } from '../ToolbarRow';
+import { FilterSelect } from '../shared/FilterSelect';
+import { RelativeTime } from '../shared/RelativeTime';
+import { SearchField } from '../shared/SearchField';
+import { ToolbarRow } from '../shared/ToolbarRow';
 import { QUEUE_STATES, QUEUE_STATE_LABELS, QueueFilters } from './filters';
 
 /** Tenant ID search and the source and state filters of the queue overview. */

@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { DateTime } from 'luxon';
 import { TenantFlagState } from '@opsconsole/backstage-plugin-ops-common';
 import { formatFlagValue } from '../../utils/flags';
-import { formatAbsolute, formatRelative, parseTime } from '../../utils/format';
+import { formatAbsolute, formatRelative, parseTime } from '../shared/format';
 
 /** "10:32" today, "2026-11-24 10:32" before. */
 export function formatEvaluationTime(iso: string): string {

@@ -22,12 +22,12 @@ import {
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { useTenantFlags } from '../../hooks/useFlags';
-import { useOptionalRouteRef } from '../../hooks/useOptionalRouteRef';
+import { useOptionalRouteRef } from '../shared/useOptionalRouteRef';
 import { flagRouteRef } from '../../routes';
 import { WHY_LABELS, describeResolution } from '../../utils/flags';
 import { FlagOverrideDialog } from '../FlagOverrideDialog';
 import { FlagValue } from '../FlagState';
-import { ChangeSnackbar } from '../ChangeSnackbar';
+import { ChangeSnackbar } from '../shared/ChangeSnackbar';
 import { LastEvaluation } from './LastEvaluation';
 
 type Editing = { mode: 'set' | 'remove'; state: TenantFlagState };

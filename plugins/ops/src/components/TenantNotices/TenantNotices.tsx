@@ -8,9 +8,9 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { TenantNotice } from '@opsconsole/backstage-plugin-ops-common';
-import { PolledAsyncState } from '../../hooks/usePolledAsync';
-import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
-import { RelativeTime } from '../RelativeTime';
+import { PolledAsyncState } from '../shared/usePolledAsync';
+import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
+import { RelativeTime } from '../shared/RelativeTime';
 
 function DeliveryChip(props: { delivery?: TenantNotice['delivery'] }) {
   const { delivery } = props;

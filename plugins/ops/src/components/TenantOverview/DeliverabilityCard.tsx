@@ -14,9 +14,9 @@ import {
   DeliverabilityStats,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { useTenantDeliverability } from '../../hooks/useTenant';
-import { formatPercent } from '../../utils/format';
-import { RangeToggle } from '../RangeToggle';
-import { SourceStatusBanner } from '../SourceStatusBanner';
+import { formatPercent } from '../shared/format';
+import { RangeToggle } from '../shared/RangeToggle';
+import { SourceStatusBanner } from '../shared/SourceStatusBanner';
 import { DeliverabilityCharts } from './DeliverabilityCharts';
 
 function TotalsTable(props: {

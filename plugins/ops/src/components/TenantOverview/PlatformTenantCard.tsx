@@ -4,9 +4,9 @@ import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { TenantEntityV1alpha1 } from '@opsconsole/backstage-plugin-ops-common';
 import { useTenantDetail } from '../../hooks/useTenant';
 import { TENANT_TIER_LABELS } from '../../utils/tenants';
-import { FactList } from '../HealthFacts';
-import { RelativeTime } from '../RelativeTime';
-import { SourceStatusBanner } from '../SourceStatusBanner';
+import { FactList } from '../shared/FactList';
+import { RelativeTime } from '../shared/RelativeTime';
+import { SourceStatusBanner } from '../shared/SourceStatusBanner';
 import { TenantStatusChip } from './TenantStatusChip';
 
 function Differs(props: { show: boolean }) {

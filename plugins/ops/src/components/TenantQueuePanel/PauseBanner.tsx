@@ -1,9 +1,9 @@
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { TenantQueuePause } from '@opsconsole/backstage-plugin-ops-common';
-import { humanizeRef } from '../../utils/entityRefs';
-import { formatAbsolute, formatRelative } from '../../utils/format';
-import { RelativeTime } from '../RelativeTime';
+import { humanizeRef } from '../shared/entityRefs';
+import { formatAbsolute, formatRelative } from '../shared/format';
+import { RelativeTime } from '../shared/RelativeTime';
 
 /** "Queues of acme paused by jane 5 minutes ago: <reason>. Auto-resume in 4 hours." */
 export function PauseBanner(props: { pause: TenantQueuePause }) {

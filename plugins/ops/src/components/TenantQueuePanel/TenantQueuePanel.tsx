@@ -1,7 +1,7 @@
 import { ReactNode, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import { TenantQueuePause } from '@opsconsole/backstage-plugin-ops-common';
-import { ChangeSnackbar } from '../ChangeSnackbar';
+import { ChangeSnackbar } from '../shared/ChangeSnackbar';
 import { NotifyTenantDialog } from '../NotifyTenantDialog';
 import { PauseTenantDialog } from '../PauseTenantDialog';
 import { QueueSamples } from '../QueueSamples';

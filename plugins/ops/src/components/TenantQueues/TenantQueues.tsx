@@ -7,7 +7,7 @@ import { heldJobs } from '../../utils/queues';
 import { QueueAlerts } from '../QueueAlerts';
 import { QueueHistoryCard } from '../QueueHistoryCharts';
 import { QueueTable } from '../QueueTable';
-import { SourceStatusBanner } from '../SourceStatusBanner';
+import { SourceStatusBanner } from '../shared/SourceStatusBanner';
 import { TenantQueuePanel } from '../TenantQueuePanel';
 
 /** @public */

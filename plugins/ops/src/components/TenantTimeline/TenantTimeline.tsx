@@ -9,9 +9,9 @@ import Skeleton from '@material-ui/lab/Skeleton';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { AuditEvent } from '@opsconsole/backstage-plugin-ops-common';
 import { useTenantTimeline } from '../../hooks/useTenant';
-import { humanizeRef } from '../../utils/entityRefs';
-import { HEALTH_STATUS_COLORS } from '../../utils/statusColors';
-import { RelativeTime } from '../RelativeTime';
+import { humanizeRef } from '../shared/entityRefs';
+import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
+import { RelativeTime } from '../shared/RelativeTime';
 import { actionLabel, describeEvent, eventReason } from './describeEvent';
 
 function EventRow(props: { event: AuditEvent }) {

@@ -15,8 +15,8 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TenantEntityV1alpha1 } from '@opsconsole/backstage-plugin-ops-common';
 import { useTenantEntities } from '../../hooks/useTenantEntities';
 import { TENANT_TIER_LABELS } from '../../utils/tenants';
-import { FilteredCount } from '../FilteredCount';
-import { NoFilterMatches } from '../NoFilterMatches';
+import { FilteredCount } from '../shared/FilteredCount';
+import { NoFilterMatches } from '../shared/NoFilterMatches';
 import { TenantStatusChip } from '../TenantOverview';
 import {
   EMPTY_TENANT_FILTERS,

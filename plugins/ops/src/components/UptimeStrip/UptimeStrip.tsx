@@ -1,6 +1,6 @@
 import { makeStyles } from '@material-ui/core/styles';
-import { formatPercent } from '../../utils/format';
-import { uptimeColor } from '../../utils/statusColors';
+import { formatPercent } from '../shared/format';
+import { uptimeColor } from '../shared/statusColors';
 
 const useStyles = makeStyles(theme => ({
   strip: {

@@ -6,9 +6,9 @@ import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { MIN_USER_QUERY_LENGTH, useUserSearch } from '../../hooks/useUsers';
-import { RevealToggle } from '../RevealToggle';
-import { SearchField } from '../SearchField';
-import { SourceStatusBanner } from '../SourceStatusBanner';
+import { RevealToggle } from '../shared/RevealToggle';
+import { SearchField } from '../shared/SearchField';
+import { SourceStatusBanner } from '../shared/SourceStatusBanner';
 import { UsersTable } from '../UsersTable';
 
 /**

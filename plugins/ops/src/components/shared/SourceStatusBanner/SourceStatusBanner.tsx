@@ -2,7 +2,7 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { makeStyles } from '@material-ui/core/styles';
 import { SourceStatus } from '@opsconsole/backstage-plugin-ops-common';
-import { formatRelative, parseTime } from '../../utils/format';
+import { formatRelative, parseTime } from '../format';
 
 const useStyles = makeStyles(theme => ({
   alert: {

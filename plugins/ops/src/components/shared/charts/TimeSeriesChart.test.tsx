@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { mockChartContainerSize } from '../../__testUtils__/layout';
+import { mockChartContainerSize } from '../../../__testUtils__/layout';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
 import Tooltip from '@material-ui/core/Tooltip';
-import { formatAbsolute, formatRelative, parseTime } from '../../utils/format';
+import { formatAbsolute, formatRelative, parseTime } from '../format';
 
 /** @public */
 export interface RelativeTimeProps {

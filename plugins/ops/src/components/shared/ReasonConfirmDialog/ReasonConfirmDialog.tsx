@@ -9,7 +9,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Skeleton from '@material-ui/lab/Skeleton';
 import Alert from '@material-ui/lab/Alert';
-import { errorMessage } from '../../utils/format';
+import { errorMessage } from '../format';
 
 /**
  * What the confirmation step shows of the change before it is made: loaded
