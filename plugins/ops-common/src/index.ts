@@ -12,3 +12,4 @@ export * from './tenant';
 export * from './flags';
 export * from './queues';
 export * from './logs';
+export * from './schema';

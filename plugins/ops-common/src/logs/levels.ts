@@ -1,5 +1,10 @@
 // The ordered log levels of the query language and of stored records.
 
+import type { OpsApiComponents } from '../schema';
+
+/** A log level. @public */
+export type LogLevel = OpsApiComponents['schemas']['LogLevel'];
+
 /**
  * Log levels from least to most severe: trace < debug < info < warn < error < fatal.
  * @public
@@ -11,10 +16,7 @@ export const LOG_LEVELS = [
   'warn',
   'error',
   'fatal',
-] as const;
-
-/** A log level. @public */
-export type LogLevel = (typeof LOG_LEVELS)[number];
+] as const satisfies readonly LogLevel[];
 
 const LEVEL_ALIASES: Record<string, LogLevel> = {
   warning: 'warn',

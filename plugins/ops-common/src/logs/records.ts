@@ -1,78 +1,46 @@
-// Types of the ops API's log resources. They mirror plugins/ops-backend/src/schema/openapi.yaml
-// (the contract); ops-backend checks its service answers against these types at compile time.
+// The ops API's log resources under the names the code uses; the shapes are generated from
+// plugins/ops-backend/src/schema/openapi.yaml.
 
-import { SourceStatus } from '../health/types';
-import { LogLevel } from './levels';
+import type { OpsApiComponents, OpsApiOperations } from '../schema';
+
+type Schemas = OpsApiComponents['schemas'];
 
 /** One stored log record. @public */
-export interface LogRecord {
-  /** Opaque, stable id of the record in its source (also its cursor position). */
-  id: string;
-  /** ISO time with milliseconds. */
-  time: string;
-  level: LogLevel;
-  service: string;
-  tenantId?: string;
-  traceId?: string;
-  spanId?: string;
-  /** The log line, as text; clients render it as text, never as markup. */
-  body: string;
-  /** Flat string attributes (resource and record attributes, dotted keys). */
-  attributes: Record<string, string>;
-}
+export type LogRecord = Schemas['LogRecord'];
 
 /** Answer of `GET /logs/search`: newest first. @public */
-export interface LogSearchPage {
-  records: LogRecord[];
-  /** Pass as `cursor` to get the next (older) page; absent on the last page. */
-  nextCursor?: string;
-  /**
-   * First page only: pass as `after` to `GET /logs/tail` (same query) to follow what
-   * arrives after this search, missing nothing it did not show. Taken just before the
-   * search, so the first tail answer may repeat records of this page: de-duplicate by id.
-   */
-  tailCursor?: string;
-  sources: SourceStatus[];
-}
+export type LogSearchPage = Schemas['LogSearchPage'];
 
 /** One time bucket of the level histogram. @public */
-export interface LogHistogramBucket {
-  start: string;
-  counts: Partial<Record<LogLevel, number>>;
-}
+export type LogHistogramBucket = Schemas['LogHistogramBucket'];
 
 /** Answer of `GET /logs/histogram`. @public */
-export interface LogHistogram {
-  bucketSeconds: number;
-  buckets: LogHistogramBucket[];
-  sources: SourceStatus[];
-}
+export type LogHistogram = Schemas['LogHistogram'];
 
 /** Answer of `GET /logs/records/{id}/context`: neighbours in the same service. @public */
-export interface LogContext {
-  before: LogRecord[];
-  record: LogRecord;
-  after: LogRecord[];
-}
+export type LogContext = Schemas['LogContext'];
 
 /** Answer of `GET /logs/tail`: records newer than the cursor, oldest first. @public */
-export interface LogTailPage {
-  records: LogRecord[];
-  /** Pass back as `after` to get what arrives next. */
-  cursor: string;
-  /** How each source answered; a failed one is degraded and its records are missing. */
-  sources: SourceStatus[];
-}
+export type LogTailPage = Schemas['LogTailPage'];
 
 /** Fields whose most frequent values can be listed. @public */
-export const LOG_TOP_FIELDS = ['service', 'tenant', 'level', 'trace'] as const;
+export type LogTopField =
+  OpsApiOperations['GetLogTopValues']['parameters']['query']['field'];
 
 /** @public */
-export type LogTopField = (typeof LOG_TOP_FIELDS)[number];
+export const LOG_TOP_FIELDS = [
+  'service',
+  'tenant',
+  'level',
+  'trace',
+] as const satisfies readonly LogTopField[];
 
 /** Answer of `GET /logs/top`. @public */
-export interface LogTopValues {
-  field: string;
-  values: Array<{ value: string; count: number }>;
-  sources: SourceStatus[];
-}
+export type LogTopValues = Schemas['LogTopValues'];
+
+/** Answer of `POST /otlp/v1/logs`. @public */
+export type OtlpExportLogsServiceResponse =
+  Schemas['OtlpExportLogsServiceResponse'];
+
+/** The OTLP/HTTP error body (a google.rpc.Status). @public */
+export type OtlpStatus = Schemas['OtlpStatus'];
