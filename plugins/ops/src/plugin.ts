@@ -99,7 +99,9 @@ export const EntityLogsContent = opsPlugin.provide(
   createRoutableExtension({
     name: 'EntityLogsContent',
     component: () =>
-      import('./components/EntityLogsContent').then(m => m.EntityLogsContent),
+      import('./components/logs/EntityLogsContent').then(
+        m => m.EntityLogsContent,
+      ),
     mountPoint: entityLogsContentRouteRef,
   }),
 );

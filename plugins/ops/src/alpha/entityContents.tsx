@@ -70,7 +70,7 @@ export const entityLogsContent: ExtensionDefinition =
       routeRef: convertLegacyRouteRef(entityLogsContentRouteRef),
       filter: { kind: 'component' },
       loader: () =>
-        import('../components/EntityLogsContent').then(m => (
+        import('../components/logs/EntityLogsContent').then(m => (
           <m.EntityLogsContent />
         )),
     },

@@ -106,7 +106,7 @@ export const opsLogsPage = SubPageBlueprint.make({
     path: 'logs',
     title: 'Logs',
     loader: () =>
-      import('../components/LogsPage').then(m => (
+      import('../components/logs/LogsPage').then(m => (
         <Content>
           <m.LogsPage />
         </Content>

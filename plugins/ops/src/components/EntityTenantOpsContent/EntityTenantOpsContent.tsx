@@ -11,8 +11,8 @@ import {
   getTenantPlatformId,
   isTenantEntity,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { logFieldQuery } from '../../utils/logQueries';
-import { LogsView } from '../LogsView';
+import { logFieldQuery } from '../logs/logQueries';
+import { LogsView } from '../logs/LogsView';
 import { TenantFeatures } from '../TenantFeatures';
 import { TenantOverview } from '../TenantOverview';
 import { TenantQueues } from '../TenantQueues';

@@ -1,7 +1,7 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { FlagsPage } from '../FlagsPage';
 import { InfrastructurePage } from '../InfrastructurePage';
-import { LogsPage } from '../LogsPage';
+import { LogsPage } from '../logs/LogsPage';
 import { QueuesPage } from '../QueuesPage';
 import { TenantsPage } from '../TenantsPage';
 import { UsersPage } from '../UsersPage';

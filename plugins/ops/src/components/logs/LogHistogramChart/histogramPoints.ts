@@ -3,7 +3,7 @@ import {
   LogHistogram,
   LogLevel,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { toTimePoints } from '../shared/charts';
+import { toTimePoints } from '../../shared/charts';
 
 /** One bar of the histogram: its bucket start (epoch ms) and a count per level. */
 export type HistogramPoint = { time: number } & Record<LogLevel, number>;

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/test-utils';
 import { LOG_LEVELS, LogRecord } from '@opsconsole/backstage-plugin-ops-common';
-import { mockElementSize } from '../../__testUtils__/layout';
+import { mockElementSize } from '../../../__testUtils__/layout';
 import { LogList } from './LogList';
 
 mockElementSize({ width: 1200, height: 600 });

@@ -4,7 +4,7 @@ import {
   LogRecord,
   SourceStatus,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { LogQueryWindow, opsApiRef } from '../api';
+import { LogQueryWindow, opsApiRef } from '../../api';
 
 /** Records asked for per page. */
 export const LOG_PAGE_SIZE = 500;

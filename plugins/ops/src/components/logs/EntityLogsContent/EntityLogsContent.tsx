@@ -1,5 +1,5 @@
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { logFieldQuery } from '../../utils/logQueries';
+import { logFieldQuery } from '../logQueries';
 import { LogsView } from '../LogsView';
 import { logServiceOf } from './logService';
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
-import { LOG_LEVEL_COLORS } from '../../utils/logLevels';
-import { logBodyFirstLine } from '../../utils/logText';
+import { LOG_LEVEL_COLORS } from '../logLevels';
+import { logBodyFirstLine } from '../logText';
 import { useLogRowStyles } from './logRowStyles';
 
 function formatRowTime(iso: string): string {

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { LogExportFormat, LogQueryWindow, opsApiRef } from '../../api';
-import { errorMessage } from '../shared/format';
-import { formatCount } from '../../utils/queues';
-import { saveFile } from '../../utils/saveFile';
+import { LogExportFormat, LogQueryWindow, opsApiRef } from '../../../api';
+import { errorMessage } from '../../shared/format';
+import { formatCount } from '../../../utils/queues';
+import { saveFile } from '../saveFile';
 
 const FORMATS: Array<{ format: LogExportFormat; label: string }> = [
   { format: 'ndjson', label: 'Export NDJSON' },

@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
-import { mockElementSize } from '../../__testUtils__/layout';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
+import { mockElementSize } from '../../../__testUtils__/layout';
 import {
   logRecords,
   makeLogRecord,
   pendingTail,
-} from '../../__testUtils__/logFixtures';
-import { renderLogs } from '../../__testUtils__/renderLogs';
+} from '../../../__testUtils__/logFixtures';
+import { renderLogs } from '../../../__testUtils__/renderLogs';
 import { LogsPage } from './LogsPage';
 
 mockElementSize();

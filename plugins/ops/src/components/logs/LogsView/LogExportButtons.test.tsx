@@ -2,8 +2,8 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { alertApiRef } from '@backstage/core-plugin-api';
 import { TestApiProvider } from '@backstage/test-utils';
-import { LogExportFile, opsApiRef } from '../../api';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
+import { LogExportFile, opsApiRef } from '../../../api';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
 import { LogExportButtons } from './LogExportButtons';
 
 describe('LogExportButtons', () => {

@@ -9,8 +9,8 @@ import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
 import useAsync from 'react-use/esm/useAsync';
-import { opsApiRef } from '../../api';
-import { formatAbsolute } from '../shared/format';
+import { opsApiRef } from '../../../api';
+import { formatAbsolute } from '../../shared/format';
 import { LogLineCells, LogLineHeader, useLogRowStyles } from '../LogList';
 
 /** Records asked for on each side of the record. */

@@ -11,10 +11,10 @@ import {
   LogRecord,
   tenantEntityRef,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { useServiceEntity } from '../../hooks/useServiceEntity';
-import { formatAbsolute } from '../shared/format';
-import { logFieldQuery } from '../../utils/logQueries';
-import { logBodyText } from '../../utils/logText';
+import { useServiceEntity } from '../useServiceEntity';
+import { formatAbsolute } from '../../shared/format';
+import { logFieldQuery } from '../logQueries';
+import { logBodyText } from '../logText';
 
 const useStyles = makeStyles(theme => ({
   body: {

@@ -5,7 +5,7 @@ import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
-import { LOG_LEVEL_COLORS } from '../../utils/logLevels';
+import { LOG_LEVEL_COLORS } from '../logLevels';
 import { LogLineCells, LogLineHeader } from './LogLineCells';
 import { LOG_ROW_HEIGHT, useLogRowStyles } from './logRowStyles';
 

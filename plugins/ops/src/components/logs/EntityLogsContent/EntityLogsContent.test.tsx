@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { annotatedEntity } from '../../__testUtils__/entities';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
-import { mockElementSize } from '../../__testUtils__/layout';
-import { renderLogs } from '../../__testUtils__/renderLogs';
+import { annotatedEntity } from '../../../__testUtils__/entities';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
+import { mockElementSize } from '../../../__testUtils__/layout';
+import { renderLogs } from '../../../__testUtils__/renderLogs';
 import { EntityLogsContent } from './EntityLogsContent';
 import { logServiceOf } from './logService';
 

@@ -3,7 +3,7 @@ import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
-import { RangeToggle } from '../shared/RangeToggle';
+import { RangeToggle } from '../../shared/RangeToggle';
 import {
   LogTimeRangeValue,
   RELATIVE_LOG_RANGES,

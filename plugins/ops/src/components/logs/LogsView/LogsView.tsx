@@ -11,14 +11,14 @@ import Skeleton from '@material-ui/lab/Skeleton';
 import { useLocation } from 'react-router-dom';
 import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
 import { LogRecord } from '@opsconsole/backstage-plugin-ops-common';
-import { useDocumentVisible } from '../../hooks/useDocumentVisible';
-import { useLogHistogram } from '../../hooks/useLogHistogram';
-import { useLogSearch } from '../../hooks/useLogSearch';
-import { useLogTail } from '../../hooks/useLogTail';
-import { useLogUrlState, writeLogQuery } from '../../hooks/useLogUrlState';
-import { useOptionalRouteRef } from '../shared/useOptionalRouteRef';
-import { logsRouteRef } from '../../routes';
-import { combineLogQueries } from '../../utils/logQueries';
+import { useDocumentVisible } from '../useDocumentVisible';
+import { useLogHistogram } from '../useLogHistogram';
+import { useLogSearch } from '../useLogSearch';
+import { useLogTail } from '../useLogTail';
+import { useLogUrlState, writeLogQuery } from '../useLogUrlState';
+import { useOptionalRouteRef } from '../../shared/useOptionalRouteRef';
+import { logsRouteRef } from '../../../routes';
+import { combineLogQueries } from '../logQueries';
 import { LogContextDialog } from '../LogContextDialog';
 import { LogHistogramChart } from '../LogHistogramChart';
 import { LogList } from '../LogList';
@@ -30,8 +30,8 @@ import {
   resolveTimeRange,
   writeTimeRange,
 } from '../LogTimeRange';
-import { SourceStatusBanner } from '../shared/SourceStatusBanner';
-import { ToolbarRow } from '../shared/ToolbarRow';
+import { SourceStatusBanner } from '../../shared/SourceStatusBanner';
+import { ToolbarRow } from '../../shared/ToolbarRow';
 import { LogExportButtons } from './LogExportButtons';
 
 export interface LogsViewProps {

@@ -6,7 +6,7 @@ import {
   LogQueryTokenKind,
   parseLogQuery,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { scopedQueryLengthError } from '../../utils/logQueries';
+import { scopedQueryLengthError } from '../logQueries';
 import { highlightSegments } from './highlightSegments';
 import { LogQuerySyntaxHelp } from './LogQuerySyntaxHelp';
 

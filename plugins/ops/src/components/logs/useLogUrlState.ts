@@ -4,7 +4,7 @@ import {
   LogTimeRangeValue,
   readTimeRange,
   writeTimeRange,
-} from '../components/LogTimeRange';
+} from './LogTimeRange';
 
 /** The log viewer's state in the URL: `q` and `range` or `from` + `to`. */
 export interface LogUrlState {

@@ -3,9 +3,9 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import { TestApiProvider } from '@backstage/test-utils';
 import { LogTailPage } from '@opsconsole/backstage-plugin-ops-common';
-import { opsApiRef } from '../api';
-import { makeFakeOpsApi } from '../__testUtils__/fixtures';
-import { makeLogRecord, pendingTail } from '../__testUtils__/logFixtures';
+import { opsApiRef } from '../../api';
+import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
+import { makeLogRecord, pendingTail } from '../../__testUtils__/logFixtures';
 import { useLogTail } from './useLogTail';
 
 type TailOptions = { signal?: AbortSignal };

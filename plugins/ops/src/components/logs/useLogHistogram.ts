@@ -1,11 +1,8 @@
 import { useCallback } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { LogHistogram } from '@opsconsole/backstage-plugin-ops-common';
-import { LogQueryWindow, opsApiRef } from '../api';
-import {
-  PolledAsyncState,
-  usePolledAsync,
-} from '../components/shared/usePolledAsync';
+import { LogQueryWindow, opsApiRef } from '../../api';
+import { PolledAsyncState, usePolledAsync } from '../shared/usePolledAsync';
 
 /** Buckets asked for over any window. */
 export const LOG_HISTOGRAM_BUCKETS = 60;

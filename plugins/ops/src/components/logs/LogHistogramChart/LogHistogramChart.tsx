@@ -12,8 +12,12 @@ import {
 } from 'recharts';
 import { DateTime } from 'luxon';
 import { LogHistogram } from '@opsconsole/backstage-plugin-ops-common';
-import { LOG_LEVEL_COLORS } from '../../utils/logLevels';
-import { CHART_MARGIN, ChartFigure, formatTimeLabel } from '../shared/charts';
+import { LOG_LEVEL_COLORS } from '../logLevels';
+import {
+  CHART_MARGIN,
+  ChartFigure,
+  formatTimeLabel,
+} from '../../shared/charts';
 import { LogTimeRangeValue, zoomRange } from '../LogTimeRange';
 import { ChartPointer, dragTarget } from './dragTarget';
 import { histogramPoints, levelsPresent } from './histogramPoints';

@@ -5,8 +5,8 @@ import {
   LogRecord,
   SourceStatus,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { opsApiRef } from '../api';
-import { errorMessage } from '../components/shared/format';
+import { opsApiRef } from '../../api';
+import { errorMessage } from '../shared/format';
 
 /** How long the backend may hold a tail request open. */
 export const TAIL_WAIT_SECONDS = 20;
