@@ -20,4 +20,4 @@ export { opsApiRef, OpsClient, opsApiFactory } from './api';
 export type { OpsApi, OpsEntityRef } from './api';
 export { isOpsHealthAvailable } from './isOpsHealthAvailable';
 export { isTenantEntity } from '@opsconsole/backstage-plugin-ops-common';
-export type { EntityOpsHealthCardProps } from './components/EntityOpsHealthCard';
+export type { EntityOpsHealthCardProps } from './components/infrastructure/EntityOpsHealthCard';

@@ -65,7 +65,9 @@ export const EntityOpsContent = opsPlugin.provide(
   createRoutableExtension({
     name: 'EntityOpsContent',
     component: () =>
-      import('./components/EntityOpsContent').then(m => m.EntityOpsContent),
+      import('./components/infrastructure/EntityOpsContent').then(
+        m => m.EntityOpsContent,
+      ),
     mountPoint: entityContentRouteRef,
   }),
 );
@@ -116,7 +118,7 @@ export const EntityOpsHealthCard = opsPlugin.provide(
     name: 'EntityOpsHealthCard',
     component: {
       lazy: () =>
-        import('./components/EntityOpsHealthCard').then(
+        import('./components/infrastructure/EntityOpsHealthCard').then(
           m => m.EntityOpsHealthCard,
         ),
     },

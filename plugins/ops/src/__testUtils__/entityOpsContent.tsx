@@ -13,7 +13,7 @@ import {
   permissionApiRef,
 } from '@backstage/plugin-permission-react';
 import { OpsApi, opsApiRef } from '../api';
-import { EntityOpsContent } from '../components/EntityOpsContent';
+import { EntityOpsContent } from '../components/infrastructure/EntityOpsContent';
 import { annotatedEntity } from './entities';
 
 /**

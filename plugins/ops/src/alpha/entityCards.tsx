@@ -16,7 +16,7 @@ export const entityOpsHealthCard: ExtensionDefinition =
         },
       },
       loader: () =>
-        import('../components/EntityOpsHealthCard').then(m => (
+        import('../components/infrastructure/EntityOpsHealthCard').then(m => (
           <m.EntityOpsHealthCard />
         )),
     },

@@ -29,7 +29,7 @@ export const entityOpsContent: ExtensionDefinition =
         },
       },
       loader: () =>
-        import('../components/EntityOpsContent').then(m => (
+        import('../components/infrastructure/EntityOpsContent').then(m => (
           <m.EntityOpsContent />
         )),
     },

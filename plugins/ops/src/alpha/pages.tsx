@@ -28,7 +28,7 @@ export const opsInfrastructurePage = SubPageBlueprint.make({
     path: 'infrastructure',
     title: 'Infrastructure',
     loader: () =>
-      import('../components/InfrastructurePage').then(m => (
+      import('../components/infrastructure/InfrastructurePage').then(m => (
         <Content>
           <m.InfrastructurePage />
         </Content>

@@ -1,6 +1,6 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { FlagsPage } from '../FlagsPage';
-import { InfrastructurePage } from '../InfrastructurePage';
+import { InfrastructurePage } from '../infrastructure/InfrastructurePage';
 import { LogsPage } from '../logs/LogsPage';
 import { QueuesPage } from '../QueuesPage';
 import { TenantsPage } from '../TenantsPage';

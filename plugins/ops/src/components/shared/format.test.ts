@@ -1,8 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import {
   errorMessage,
-  formatLatency,
-  formatObservedValue,
   formatPercent,
   formatRelative,
   formatShare,
@@ -24,20 +22,6 @@ describe('format helpers', () => {
     expect(formatShare(0)).toBe('0 %');
     expect(formatShare(1)).toBe('100 %');
     expect(formatShare(undefined)).toBe('–');
-  });
-
-  it('formats latencies', () => {
-    expect(formatLatency(42.4)).toBe('42 ms');
-    expect(formatLatency(1530)).toBe('1.5 s');
-    expect(formatLatency(12000)).toBe('12 s');
-    expect(formatLatency(null)).toBe('–');
-  });
-
-  it('formats observed values with units', () => {
-    expect(formatObservedValue(12, 'ms')).toBe('12 ms');
-    expect(formatObservedValue(true)).toBe('true');
-    expect(formatObservedValue({ a: 1 })).toBe('{"a":1}');
-    expect(formatObservedValue(undefined, 'ms')).toBe('–');
   });
 
   it('formats relative times and tolerates garbage', () => {

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { ResponseError } from '@backstage/errors';
-import { HealthStatus } from '@opsconsole/backstage-plugin-ops-common';
 
 /** Formats a 0..1 share as a percentage; `–` when there is no data. */
 export function formatPercent(
@@ -25,17 +24,6 @@ export function formatShare(share: number | null | undefined): string {
   return formatPercent(share, 0);
 }
 
-/** Formats a duration in milliseconds; `–` when there is no data. */
-export function formatLatency(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || Number.isNaN(ms)) {
-    return '–';
-  }
-  if (ms >= 1000) {
-    return `${(ms / 1000).toFixed(ms >= 10000 ? 0 : 1)} s`;
-  }
-  return `${Math.round(ms)} ms`;
-}
-
 /** Parses an ISO timestamp; undefined when missing or invalid. */
 export function parseTime(iso: string | undefined): DateTime | undefined {
   if (!iso) {
@@ -54,34 +42,6 @@ export function formatRelative(iso: string | undefined): string {
 export function formatAbsolute(iso: string | undefined): string {
   return parseTime(iso)?.toFormat('yyyy-LL-dd HH:mm:ss ZZZZ') ?? '–';
 }
-
-/** Formats a health check's observed value and unit ("12 ms", "true"). */
-export function formatObservedValue(value: unknown, unit?: string): string {
-  if (value === undefined || value === null) {
-    return '–';
-  }
-  const text =
-    typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return unit ? `${text} ${unit}` : text;
-}
-
-/** Display order of statuses: worst first. */
-export const HEALTH_STATUS_ORDER: HealthStatus[] = [
-  'fail',
-  'misconfigured',
-  'warn',
-  'unknown',
-  'pass',
-];
-
-/** Human label of a status. */
-export const HEALTH_STATUS_LABELS: Record<HealthStatus, string> = {
-  pass: 'Pass',
-  warn: 'Warn',
-  fail: 'Fail',
-  unknown: 'Unknown',
-  misconfigured: 'Misconfigured',
-};
 
 /**
  * The most useful message of an error: for a ResponseError the server's own

@@ -5,9 +5,9 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { OpsApi, opsApiRef } from '../../api';
-import { annotatedEntity, plainEntity } from '../../__testUtils__/entities';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
+import { OpsApi, opsApiRef } from '../../../api';
+import { annotatedEntity, plainEntity } from '../../../__testUtils__/entities';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
 import { EntityOpsHealthCard } from './EntityOpsHealthCard';
 
 async function renderCard(opsApi: OpsApi, entity: Entity = annotatedEntity) {

@@ -3,7 +3,7 @@ import {
   HealthStatus,
   TargetSummary,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { HEALTH_STATUS_ORDER } from '../shared/format';
+import { HEALTH_STATUS_ORDER } from '../healthFormat';
 
 /** Filters of the fleet grid; empty values mean "all". */
 export interface FleetFilters {

@@ -3,9 +3,10 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { EntityHistory } from '@opsconsole/backstage-plugin-ops-common';
-import { formatLatency, formatPercent } from '../shared/format';
-import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
-import { TimeSeriesChart, toTimePoints } from '../shared/charts';
+import { formatPercent } from '../../shared/format';
+import { HEALTH_STATUS_COLORS } from '../../shared/statusColors';
+import { TimeSeriesChart, toTimePoints } from '../../shared/charts';
+import { formatLatency } from '../healthFormat';
 
 const MAX_POINTS_WITH_DOTS = 48;
 

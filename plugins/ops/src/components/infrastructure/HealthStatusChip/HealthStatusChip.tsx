@@ -2,8 +2,8 @@ import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import { HealthStatus } from '@opsconsole/backstage-plugin-ops-common';
-import { HEALTH_STATUS_LABELS } from '../shared/format';
-import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
+import { HEALTH_STATUS_COLORS } from '../../shared/statusColors';
+import { HEALTH_STATUS_LABELS } from '../healthFormat';
 
 const useStyles = makeStyles({
   chip: {

@@ -6,9 +6,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { HealthCheck } from '@opsconsole/backstage-plugin-ops-common';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { RelativeTime } from '../shared/RelativeTime';
-import { formatObservedValue } from '../shared/format';
-import { toHealthStatus } from '../shared/statusColors';
+import { RelativeTime } from '../../shared/RelativeTime';
+import { formatObservedValue, toHealthStatus } from '../healthFormat';
 
 /** The checks of the last probe (application/health+json). */
 export function ChecksTable(props: { checks: HealthCheck[] }) {

@@ -9,13 +9,13 @@ import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { HealthStatus } from '@opsconsole/backstage-plugin-ops-common';
 import { DateTime } from 'luxon';
-import { HEALTH_STATUS_LABELS, HEALTH_STATUS_ORDER } from '../shared/format';
-import { humanizeRef } from '../shared/entityRefs';
-import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
-import { FilterSelect } from '../shared/FilterSelect';
-import { SearchField } from '../shared/SearchField';
-import { ToolbarRow } from '../shared/ToolbarRow';
+import { humanizeRef } from '../../shared/entityRefs';
+import { HEALTH_STATUS_COLORS } from '../../shared/statusColors';
+import { FilterSelect } from '../../shared/FilterSelect';
+import { SearchField } from '../../shared/SearchField';
+import { ToolbarRow } from '../../shared/ToolbarRow';
 import { FleetFilters } from './filters';
+import { HEALTH_STATUS_LABELS, HEALTH_STATUS_ORDER } from '../healthFormat';
 
 const useStyles = makeStyles(theme => ({
   spacer: {

@@ -1,11 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { OpsApi } from '../../api';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
+import { OpsApi } from '../../../api';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
 import {
   mockProbePermission,
   renderEntityOpsContent,
-} from '../../__testUtils__/entityOpsContent';
+} from '../../../__testUtils__/entityOpsContent';
 
 // usePermission caches decisions in a module-global SWR cache: this file is
 // the ALLOW case, EntityOpsContent.test.tsx the DENY case.

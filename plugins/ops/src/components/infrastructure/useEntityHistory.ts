@@ -4,11 +4,8 @@ import {
   EntityHistory,
   HealthRange,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { opsApiRef } from '../api';
-import {
-  PolledAsyncState,
-  usePolledAsync,
-} from '../components/shared/usePolledAsync';
+import { opsApiRef } from '../../api';
+import { PolledAsyncState, usePolledAsync } from '../shared/usePolledAsync';
 
 /** Probe history of one entity over a range. */
 export function useEntityHistory(

@@ -11,12 +11,9 @@ import {
   ProbeResult,
   opsHealthProbePermission,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { opsApiRef } from '../../api';
-import {
-  HEALTH_STATUS_LABELS,
-  errorMessage,
-  formatLatency,
-} from '../shared/format';
+import { opsApiRef } from '../../../api';
+import { errorMessage } from '../../shared/format';
+import { HEALTH_STATUS_LABELS, formatLatency } from '../healthFormat';
 
 const SEVERITY: Record<HealthStatus, Color> = {
   pass: 'success',

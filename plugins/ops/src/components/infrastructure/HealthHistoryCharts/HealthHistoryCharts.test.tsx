@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
-import { entityHistory } from '../../__testUtils__/fixtures';
-import { mockChartContainerSize } from '../../__testUtils__/layout';
+import { entityHistory } from '../../../__testUtils__/fixtures';
+import { mockChartContainerSize } from '../../../__testUtils__/layout';
 import { HealthHistoryCharts } from './HealthHistoryCharts';
 
 describe('HealthHistoryCharts', () => {

@@ -1,11 +1,8 @@
 import { useCallback } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityHealth } from '@opsconsole/backstage-plugin-ops-common';
-import { opsApiRef } from '../api';
-import {
-  PolledAsyncState,
-  usePolledAsync,
-} from '../components/shared/usePolledAsync';
+import { opsApiRef } from '../../api';
+import { PolledAsyncState, usePolledAsync } from '../shared/usePolledAsync';
 
 /** Current health of one entity, optionally reloaded on an interval. */
 export function useEntityHealth(

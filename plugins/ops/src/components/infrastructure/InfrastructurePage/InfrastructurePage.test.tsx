@@ -4,8 +4,8 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import { FleetSummary } from '@opsconsole/backstage-plugin-ops-common';
-import { OpsApi, opsApiRef } from '../../api';
-import { fleet, makeFakeOpsApi } from '../../__testUtils__/fixtures';
+import { OpsApi, opsApiRef } from '../../../api';
+import { fleet, makeFakeOpsApi } from '../../../__testUtils__/fixtures';
 import { InfrastructurePage } from './InfrastructurePage';
 
 async function renderPage(opsApi: OpsApi) {

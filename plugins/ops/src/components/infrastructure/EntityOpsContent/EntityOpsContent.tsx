@@ -16,15 +16,15 @@ import {
   OPS_HEALTH_URL_ANNOTATION,
   TargetSummary,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { isOpsHealthAvailable } from '../../isOpsHealthAvailable';
-import { useEntityHealth } from '../../hooks/useEntityHealth';
-import { useEntityHistory } from '../../hooks/useEntityHistory';
-import { FactList } from '../shared/FactList';
-import { TargetStatsFacts } from '../HealthFacts';
+import { isOpsHealthAvailable } from '../../../isOpsHealthAvailable';
+import { useEntityHealth } from '../useEntityHealth';
+import { useEntityHistory } from '../useEntityHistory';
+import { FactList } from '../../shared/FactList';
+import { TargetStatsFacts } from '../TargetStatsFacts';
 import { HealthHistoryCharts } from '../HealthHistoryCharts';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { RangeToggle } from '../shared/RangeToggle';
-import { SourceStatusBanner } from '../shared/SourceStatusBanner';
+import { RangeToggle } from '../../shared/RangeToggle';
+import { SourceStatusBanner } from '../../shared/SourceStatusBanner';
 import { ChecksTable } from './ChecksTable';
 import { ProbeNowButton } from './ProbeNowButton';
 import { RecentFailures } from './RecentFailures';

@@ -7,12 +7,13 @@ import {
   useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
 import { OPS_HEALTH_URL_ANNOTATION } from '@opsconsole/backstage-plugin-ops-common';
-import { useEntityHealth } from '../../hooks/useEntityHealth';
-import { isOpsHealthAvailable } from '../../isOpsHealthAvailable';
-import { formatLatency, formatPercent } from '../shared/format';
-import { FactList } from '../shared/FactList';
+import { useEntityHealth } from '../useEntityHealth';
+import { isOpsHealthAvailable } from '../../../isOpsHealthAvailable';
+import { formatPercent } from '../../shared/format';
+import { FactList } from '../../shared/FactList';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { RelativeTime } from '../shared/RelativeTime';
+import { RelativeTime } from '../../shared/RelativeTime';
+import { formatLatency } from '../healthFormat';
 
 const CARD_REFRESH_MS = 30_000;
 

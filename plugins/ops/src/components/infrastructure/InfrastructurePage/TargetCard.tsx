@@ -5,11 +5,11 @@ import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TargetSummary } from '@opsconsole/backstage-plugin-ops-common';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { FactList } from '../shared/FactList';
-import { TargetStatsFacts } from '../HealthFacts';
+import { FactList } from '../../shared/FactList';
+import { TargetStatsFacts } from '../TargetStatsFacts';
 import { UptimeStrip } from '../UptimeStrip';
-import { humanizeRef } from '../shared/entityRefs';
-import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
+import { humanizeRef } from '../../shared/entityRefs';
+import { HEALTH_STATUS_COLORS } from '../../shared/statusColors';
 
 const useStyles = makeStyles(theme => ({
   card: {

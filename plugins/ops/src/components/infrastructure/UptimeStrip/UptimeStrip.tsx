@@ -1,6 +1,6 @@
 import { makeStyles } from '@material-ui/core/styles';
-import { formatPercent } from '../shared/format';
-import { uptimeColor } from '../shared/statusColors';
+import { formatPercent } from '../../shared/format';
+import { uptimeColor } from '../healthFormat';
 
 const useStyles = makeStyles(theme => ({
   strip: {

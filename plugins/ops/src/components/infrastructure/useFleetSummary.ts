@@ -1,11 +1,8 @@
 import { useCallback } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { FleetSummary } from '@opsconsole/backstage-plugin-ops-common';
-import { opsApiRef } from '../api';
-import {
-  PolledAsyncState,
-  usePolledAsync,
-} from '../components/shared/usePolledAsync';
+import { opsApiRef } from '../../api';
+import { PolledAsyncState, usePolledAsync } from '../shared/usePolledAsync';
 
 /** Refresh interval of the fleet grid. */
 export const FLEET_REFRESH_INTERVAL_MS = 15_000;

@@ -4,8 +4,8 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { ProbeFailure } from '@opsconsole/backstage-plugin-ops-common';
 import { HealthStatusChip } from '../HealthStatusChip';
-import { RelativeTime } from '../shared/RelativeTime';
-import { formatLatency } from '../shared/format';
+import { RelativeTime } from '../../shared/RelativeTime';
+import { formatLatency } from '../healthFormat';
 
 /** The most recent failed probes. */
 export function RecentFailures(props: { failures: ProbeFailure[] }) {

@@ -1,13 +1,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Entity } from '@backstage/catalog-model';
-import { OpsApi } from '../../api';
-import { plainEntity } from '../../__testUtils__/entities';
-import { entityHealth, makeFakeOpsApi } from '../../__testUtils__/fixtures';
+import { OpsApi } from '../../../api';
+import { plainEntity } from '../../../__testUtils__/entities';
+import { entityHealth, makeFakeOpsApi } from '../../../__testUtils__/fixtures';
 import {
   mockProbePermission,
   renderEntityOpsContent,
-} from '../../__testUtils__/entityOpsContent';
+} from '../../../__testUtils__/entityOpsContent';
 
 // usePermission caches decisions in a module-global SWR cache, so every test
 // in this file sees the same decision: DENY. The ALLOW case lives in

@@ -1,6 +1,7 @@
 import { TargetSummary } from '@opsconsole/backstage-plugin-ops-common';
-import { formatLatency, formatPercent } from '../shared/format';
-import { RelativeTime } from '../shared/RelativeTime';
+import { formatPercent } from '../../shared/format';
+import { RelativeTime } from '../../shared/RelativeTime';
+import { formatLatency } from '../healthFormat';
 
 export interface TargetStatsFactsProps {
   target: TargetSummary;
