@@ -114,11 +114,11 @@ async function main() {
 
   // bench-only: time each fleet-summary recompute (cache miss) of the plugin's HealthService
   const proto = HealthService.prototype as any;
-  const getFleetSummaryJson = proto.getFleetSummaryJson;
-  proto.getFleetSummaryJson = async function timed(this: any) {
+  const getCachedFleetSummary = proto.getCachedFleetSummary;
+  proto.getCachedFleetSummary = async function timed(this: any) {
     const miss = !this.fleetCache || this.fleetCache.expires <= Date.now();
     const at = performance.now();
-    const result = await getFleetSummaryJson.call(this);
+    const result = await getCachedFleetSummary.call(this);
     if (miss) stalls?.recompute({ at, ms: performance.now() - at });
     return result;
   };

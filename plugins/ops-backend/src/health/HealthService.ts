@@ -10,9 +10,6 @@ import {
   TargetSummary,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { HealthTargetProvider } from '@opsconsole/backstage-plugin-ops-node';
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { AllowedHosts } from './allowedHosts';
 import { buildHistory } from './history';
 import { DAY_S, HealthStore, HOUR_S, StoredTarget } from './HealthStore';
@@ -25,15 +22,6 @@ import {
   round,
   TargetStats,
 } from './targetStats';
-
-const gzipAsync = promisify(gzip);
-
-/** A JSON answer serialized once, with its gzip encoding and ETag. */
-export interface SerializedSummary {
-  body: Buffer;
-  gzip: Buffer;
-  etag: string;
-}
 
 export interface HealthServiceOptions {
   store: HealthStore;
@@ -102,7 +90,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Infrastructure health: discovery, probe rounds, statistics and the API's answers. */
 export class HealthService {
   private readonly now: () => number;
-  private fleetCache?: { expires: number; value: Promise<SerializedSummary> };
+  private fleetCache?: { expires: number; value: Promise<FleetSummary> };
 
   constructor(private readonly options: HealthServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -253,19 +241,14 @@ export class HealthService {
   }
 
   /**
-   * The fleet summary serialized and gzipped once and shared by all callers for
-   * `fleetCacheMs` (the answer is the same for everyone allowed to read it), with an ETag
-   * for 304s. Serving the cached bytes keeps a 2,000-target fleet cheap at hundreds of
-   * requests per second.
+   * The fleet summary computed once and shared by all callers for `fleetCacheMs` (the
+   * answer is the same for everyone allowed to read it): the same object until it
+   * expires, so the route encodes it once too.
    */
-  async getFleetSummaryJson(): Promise<SerializedSummary> {
+  async getCachedFleetSummary(): Promise<FleetSummary> {
     const now = this.now();
     if (!this.fleetCache || this.fleetCache.expires <= now) {
-      const value = this.getFleetSummary().then(async summary => {
-        const body = Buffer.from(JSON.stringify(summary));
-        const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-        return { body, gzip: await gzipAsync(body), etag };
-      });
+      const value = this.getFleetSummary();
       this.fleetCache = { expires: now + this.options.fleetCacheMs, value };
       value.catch(() => {
         this.fleetCache = undefined;

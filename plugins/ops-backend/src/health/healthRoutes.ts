@@ -4,6 +4,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { AuditService } from '../audit/AuditService';
 import { authorize } from '../auth/authorize';
+import { EncodedJsonCache, sendEncodedJson } from '../http/encodedJson';
 import { entityRefFromPath, OpsRouter, RouteAuth } from '../routerTypes';
 import { HealthService } from './HealthService';
 
@@ -14,24 +15,11 @@ export function mountHealthRoutes(
 ) {
   const { health, audit } = deps;
 
+  const fleetJson = new EncodedJsonCache();
   router.get('/health/fleet', async (req, res) => {
     await authorize(deps, req, opsHealthReadPermission);
-    const { body, gzip, etag } = await health.getFleetSummaryJson();
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'private, no-cache');
-    res.setHeader('Vary', 'Accept-Encoding');
-    if (req.headers['if-none-match'] === etag) {
-      res.status(304).end();
-      return;
-    }
-    res.type('application/json');
-    // the cached gzip bytes spare the compression middleware from encoding 1 MB+ per request
-    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      res.setHeader('Content-Encoding', 'gzip');
-      res.send(gzip as any);
-    } else {
-      res.send(body as any);
-    }
+    const summary = await health.getCachedFleetSummary();
+    sendEncodedJson(req, res, await fleetJson.encode(summary));
   });
 
   router.get('/health/entities/:kind/:namespace/:name', async (req, res) => {
