@@ -1,6 +1,6 @@
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { OpsApi } from '../api';
-import { QueuesPage } from '../components/QueuesPage';
+import { QueuesPage } from '../components/queues/QueuesPage';
 import { mockPermissions, renderOps } from './renderOps';
 
 type Permissions = ReturnType<typeof mockPermissions>['permissions'];

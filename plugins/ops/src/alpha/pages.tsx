@@ -46,7 +46,7 @@ export const opsQueuesPage = SubPageBlueprint.make({
     path: 'queues',
     title: 'Queues',
     loader: () =>
-      import('../components/QueuesPage').then(m => (
+      import('../components/queues/QueuesPage').then(m => (
         <Content>
           <m.QueuesPage />
         </Content>

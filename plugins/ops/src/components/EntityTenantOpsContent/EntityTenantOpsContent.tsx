@@ -15,7 +15,7 @@ import { logFieldQuery } from '../logs/logQueries';
 import { LogsView } from '../logs/LogsView';
 import { TenantFeatures } from '../TenantFeatures';
 import { TenantOverview } from '../TenantOverview';
-import { TenantQueues } from '../TenantQueues';
+import { TenantQueues } from '../queues/TenantQueues';
 import { TenantTimeline } from '../TenantTimeline';
 import { TenantUsers } from '../TenantUsers';
 

@@ -2,7 +2,7 @@ import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { FlagsPage } from '../FlagsPage';
 import { InfrastructurePage } from '../infrastructure/InfrastructurePage';
 import { LogsPage } from '../logs/LogsPage';
-import { QueuesPage } from '../QueuesPage';
+import { QueuesPage } from '../queues/QueuesPage';
 import { TenantsPage } from '../TenantsPage';
 import { UsersPage } from '../UsersPage';
 

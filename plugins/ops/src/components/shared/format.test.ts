@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import {
   errorMessage,
+  formatCount,
   formatPercent,
   formatRelative,
   formatShare,
@@ -22,6 +23,11 @@ describe('format helpers', () => {
     expect(formatShare(0)).toBe('0 %');
     expect(formatShare(1)).toBe('100 %');
     expect(formatShare(undefined)).toBe('–');
+  });
+
+  it('formats counts with thousands separators', () => {
+    expect(formatCount(1234567)).toBe('1,234,567');
+    expect(formatCount(undefined)).toBe('–');
   });
 
   it('formats relative times and tolerates garbage', () => {

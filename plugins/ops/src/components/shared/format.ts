@@ -24,6 +24,11 @@ export function formatShare(share: number | null | undefined): string {
   return formatPercent(share, 0);
 }
 
+/** "3,000"; `–` when missing. */
+export function formatCount(value: number | undefined): string {
+  return value === undefined ? '–' : value.toLocaleString('en-US');
+}
+
 /** Parses an ISO timestamp; undefined when missing or invalid. */
 export function parseTime(iso: string | undefined): DateTime | undefined {
   if (!iso) {

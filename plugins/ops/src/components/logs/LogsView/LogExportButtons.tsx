@@ -3,8 +3,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { LogExportFormat, LogQueryWindow, opsApiRef } from '../../../api';
-import { errorMessage } from '../../shared/format';
-import { formatCount } from '../../../utils/queues';
+import { errorMessage, formatCount } from '../../shared/format';
 import { saveFile } from '../saveFile';
 
 const FORMATS: Array<{ format: LogExportFormat; label: string }> = [
