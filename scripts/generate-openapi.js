@@ -15,8 +15,14 @@ const YAML = require('yaml');
 const prettier = require('prettier');
 
 const root = path.resolve(__dirname, '..');
-const opsSpecFile = path.join(root, 'plugins/ops-backend/src/schema/openapi.yaml');
-const adminSpecFile = path.join(root, 'plugins/ops-common/platform-admin-api.yaml');
+const opsSpecFile = path.join(
+  root,
+  'plugins/ops-backend/src/schema/openapi.yaml',
+);
+const adminSpecFile = path.join(
+  root,
+  'plugins/ops-common/platform-admin-api.yaml',
+);
 const OWN_ROUTER = 'x-ops-own-router';
 
 const header = source =>
@@ -38,18 +44,27 @@ function ownRouterPatterns(spec) {
 }
 
 function backendFiles(spec) {
-  const dir = path.join(root, 'plugins/ops-backend/src/schema/openapi/generated');
+  const dir = path.join(
+    root,
+    'plugins/ops-backend/src/schema/openapi/generated',
+  );
   const head = header(opsSpecFile);
   const patterns = ownRouterPatterns(spec)
     .map(p => `  /${p}$/,`)
     .join('\n');
   return {
-    [path.join(dir, 'spec.ts')]: `${head}/* eslint-disable */\nexport const spec = ${JSON.stringify(
+    [path.join(
+      dir,
+      'spec.ts',
+    )]: `${head}/* eslint-disable */\nexport const spec = ${JSON.stringify(
       spec,
       null,
       2,
     )} as const;\n`,
-    [path.join(dir, 'router.ts')]: `${head}import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+    [path.join(
+      dir,
+      'router.ts',
+    )]: `${head}import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { spec } from './spec';
 
 export { spec };
@@ -76,7 +91,9 @@ export const createOpenApiRouter = async (
 }
 
 async function typesFile(source, target) {
-  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const { default: openapiTS, astToString } = await import(
+    'openapi-typescript'
+  );
   const ast = await openapiTS(pathToFileURL(source));
   const text = `${header(source)}/* eslint-disable */\n${astToString(ast)}`;
   const options = (await prettier.resolveConfig(target)) ?? {};
@@ -89,7 +106,10 @@ async function main() {
   const commonDir = path.join(root, 'plugins/ops-common/src/schema');
   const files = {
     ...backendFiles(spec),
-    ...(await typesFile(opsSpecFile, path.join(commonDir, 'ops-api.generated.ts'))),
+    ...(await typesFile(
+      opsSpecFile,
+      path.join(commonDir, 'ops-api.generated.ts'),
+    )),
     ...(await typesFile(
       adminSpecFile,
       path.join(commonDir, 'platform-admin-api.generated.ts'),
@@ -107,7 +127,9 @@ async function main() {
     }
   }
   if (check && stale.length > 0) {
-    console.error(`Stale generated files (run yarn generate): ${stale.join(', ')}`);
+    console.error(
+      `Stale generated files (run yarn generate): ${stale.join(', ')}`,
+    );
     process.exit(1);
   }
 }

@@ -1,7 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
-  AuditEvent,
   CreateFlagRequest,
   DeliverabilityRange,
   EntityHealth,
@@ -20,16 +19,16 @@ import {
   LogTailPage,
   LogTopField,
   LogTopValues,
+  OpsApiComponents,
+  OpsApiOperations,
   PauseTenantQueuesRequest,
   ProbeResult,
   QueueHistory,
-  QueueHistoryRange,
   QueueOverview,
   QueueSamples,
-  QueueSpikeAlert,
+  ResumeTenantQueuesRequest,
   TenantNotice,
   TenantNoticeRequest,
-  TenantNoticeTemplate,
   TenantQueuePause,
   SetFlagOverrideRequest,
   TenantDeliverability,
@@ -42,6 +41,12 @@ import {
   UserSearchResult,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { LogExportFile, LogExportFormat, LogQueryWindow } from './logOptions';
+
+// Parameters and answers come from the types generated from the backend's OpenAPI document.
+type Schemas = OpsApiComponents['schemas'];
+type QueryOf<O extends keyof OpsApiOperations> = NonNullable<
+  OpsApiOperations[O]['parameters']['query']
+>;
 
 /**
  * An entity reference as accepted by {@link OpsApi}: a string such as
@@ -73,10 +78,9 @@ export interface OpsApi {
   probeEntity(entityRef: OpsEntityRef): Promise<ProbeResult>;
 
   /** Operator actions, newest first (needs `ops.audit.read`). */
-  listAuditEvents(options?: {
-    targetRef?: string;
-    limit?: number;
-  }): Promise<{ events: AuditEvent[] }>;
+  listAuditEvents(
+    options?: QueryOf<'ListAuditEvents'>,
+  ): Promise<Schemas['AuditPage']>;
 
   /** Every flag with its global state and number of overrides (`ops.flags.read`). */
   listFlags(options?: { includeArchived?: boolean }): Promise<FlagList>;
@@ -167,23 +171,17 @@ export interface OpsApi {
    * Every queue of every source, most anomalous first, with the open spike
    * alerts and the tenant pauses (`ops.queues.read`).
    */
-  getQueueOverview(options?: {
-    tenantId?: string;
-    source?: string;
-  }): Promise<QueueOverview>;
+  getQueueOverview(
+    options?: QueryOf<'GetQueueOverview'>,
+  ): Promise<QueueOverview>;
 
   /** Queue depth and throughput over time, summed over the filter (`ops.queues.read`). */
-  getQueueHistory(options?: {
-    range?: QueueHistoryRange;
-    tenantId?: string;
-    queueId?: string;
-  }): Promise<QueueHistory>;
+  getQueueHistory(options?: QueryOf<'GetQueueHistory'>): Promise<QueueHistory>;
 
   /** Spike alerts, open ones by default (`ops.queues.read`). */
-  listQueueAlerts(options?: {
-    tenantId?: string;
-    status?: 'open' | 'resolved' | 'all';
-  }): Promise<{ alerts: QueueSpikeAlert[] }>;
+  listQueueAlerts(
+    options?: QueryOf<'GetQueueAlerts'>,
+  ): Promise<Schemas['QueueSpikeAlertList']>;
 
   /**
    * Recent jobs of a tenant's queues, redacted, with recipient patterns
@@ -207,11 +205,11 @@ export interface OpsApi {
   /** Resumes a paused tenant (`ops.tenant.queue.pause`; audited). */
   resumeTenantQueues(
     tenantId: string,
-    request: { reason: string },
+    request: ResumeTenantQueuesRequest,
   ): Promise<TenantQueuePause>;
 
   /** The notice templates, e.g. "Security Alert". */
-  listNoticeTemplates(): Promise<{ templates: TenantNoticeTemplate[] }>;
+  listNoticeTemplates(): Promise<Schemas['TenantNoticeTemplateList']>;
 
   /** Renders a notice to the tenant's admin without sending it. */
   previewTenantNotice(
@@ -229,7 +227,7 @@ export interface OpsApi {
   ): Promise<TenantNotice>;
 
   /** Notices sent to (or captured for) a tenant, newest first. */
-  listTenantNotices(tenantId: string): Promise<{ notices: TenantNotice[] }>;
+  listTenantNotices(tenantId: string): Promise<Schemas['TenantNoticeList']>;
 
   /**
    * Log records matching a query, newest first, one page at a time; pass the

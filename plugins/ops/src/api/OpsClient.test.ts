@@ -9,8 +9,30 @@ function setup(response: () => Response) {
   const fetch = jest.fn(
     async (_input: RequestInfo | URL, _init?: RequestInit) => response(),
   );
-  const client = new OpsClient({ discoveryApi, fetchApi: { fetch } });
+  // The client sends most requests as one Request object (openapi-fetch); the mock records
+  // each as the URL and the init it carries, so the assertions read the same for both forms.
+  const fetchApi = {
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) =>
+      input instanceof Request
+        ? fetch(input.url, await initOf(input))
+        : fetch(input, init),
+  };
+  const client = new OpsClient({ discoveryApi, fetchApi });
   return { client, fetch, discoveryApi };
+}
+
+/** What a Request carries beyond a plain GET, as a RequestInit; undefined for a plain GET. */
+async function initOf(request: Request): Promise<RequestInit | undefined> {
+  const body = request.body === null ? undefined : await request.text();
+  const contentType = request.headers.get('Content-Type');
+  if (request.method === 'GET' && body === undefined) {
+    return undefined;
+  }
+  return {
+    method: request.method,
+    ...(contentType !== null && { headers: { 'Content-Type': contentType } }),
+    ...(body !== undefined && { body }),
+  };
 }
 
 const json = (body: unknown, status = 200) =>

@@ -1,143 +1,155 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import {
-  AuditEvent,
-  CreateFlagRequest,
-  DeliverabilityRange,
-  EntityHealth,
-  EntityHistory,
-  Flag,
-  FlagDetail,
-  FlagList,
-  FlagOverride,
-  FlagPreview,
-  FlagPreviewRequest,
-  FleetSummary,
-  HealthRange,
-  LogContext,
-  LogHistogram,
-  LogSearchPage,
-  LogTailPage,
-  LogTopField,
-  LogTopValues,
-  PauseTenantQueuesRequest,
-  ProbeResult,
-  QueueHistory,
-  QueueHistoryRange,
-  QueueOverview,
-  QueueSamples,
-  QueueSpikeAlert,
-  TenantNotice,
-  TenantNoticeRequest,
-  TenantNoticeTemplate,
-  TenantQueuePause,
-  SetFlagOverrideRequest,
-  TenantDeliverability,
-  TenantDetail,
-  TenantFlags,
-  TenantTimeline,
-  TenantUsers,
-  UpdateFlagRequest,
-  UserDetail,
-  UserSearchResult,
-} from '@opsconsole/backstage-plugin-ops-common';
+import type { OpsApiPaths } from '@opsconsole/backstage-plugin-ops-common';
+import createClient, { Client } from 'openapi-fetch';
 import { LogExportFile, LogExportFormat, LogQueryWindow } from './logOptions';
 import { OpsApi, OpsEntityRef } from './OpsApi';
 
+type Paths = OpsApiPaths;
+
+/** Routes without path parameters read with a plain GET (the long-poll tail). */
+type PlainGetPath = {
+  [P in keyof Paths]: Paths[P]['get'] extends { parameters: { path?: never } }
+    ? P
+    : never;
+}[keyof Paths];
+
+type GetQuery<P extends PlainGetPath> = NonNullable<
+  Paths[P]['get'] extends { parameters: { query?: infer Q } } ? Q : never
+>;
+
 /**
  * Default {@link OpsApi} implementation: calls the ops backend through the
- * discovery and fetch APIs (so requests carry the user's Backstage token).
+ * discovery and fetch APIs (so requests carry the user's Backstage token),
+ * typed by the paths generated from the backend's OpenAPI document, so a route
+ * or field renamed there fails this client's typecheck.
  *
  * @public
  */
 export class OpsClient implements OpsApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly client: Client<Paths>;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
-  }
-
-  getFleetSummary(): Promise<FleetSummary> {
-    return this.request('/health/fleet');
-  }
-
-  getEntityHealth(entityRef: OpsEntityRef): Promise<EntityHealth> {
-    return this.request(entityPath(entityRef));
-  }
-
-  getEntityHistory(
-    entityRef: OpsEntityRef,
-    options?: { range?: HealthRange },
-  ): Promise<EntityHistory> {
-    const query = new URLSearchParams();
-    if (options?.range) {
-      query.set('range', options.range);
-    }
-    return this.request(`${entityPath(entityRef)}/history`, query);
-  }
-
-  probeEntity(entityRef: OpsEntityRef): Promise<ProbeResult> {
-    return this.request(`${entityPath(entityRef)}/probe`, undefined, {
-      method: 'POST',
+    this.client = createClient<Paths>({
+      fetch: request => this.send(request),
+      querySerializer: query => searchOf(query).toString(),
     });
   }
 
-  listAuditEvents(options?: {
-    targetRef?: string;
-    limit?: number;
-  }): Promise<{ events: AuditEvent[] }> {
-    const query = new URLSearchParams();
-    if (options?.targetRef) {
-      query.set('targetRef', options.targetRef);
-    }
-    if (options?.limit !== undefined) {
-      query.set('limit', String(options.limit));
-    }
-    return this.request('/audit', query);
+  async getFleetSummary() {
+    return dataOf(this.client.GET('/health/fleet', await this.base()));
   }
 
-  listFlags(options?: { includeArchived?: boolean }): Promise<FlagList> {
-    return this.request(
-      '/flags',
-      queryOf({ includeArchived: options?.includeArchived }),
+  async getEntityHealth(entityRef: OpsEntityRef) {
+    return dataOf(
+      this.client.GET('/health/entities/{kind}/{namespace}/{name}', {
+        ...(await this.base()),
+        params: { path: entityPath(entityRef) },
+      }),
     );
   }
 
-  getFlag(key: string): Promise<FlagDetail> {
-    return this.request(flagPath(key));
+  async getEntityHistory(
+    entityRef: OpsEntityRef,
+    options?: Parameters<OpsApi['getEntityHistory']>[1],
+  ) {
+    return dataOf(
+      this.client.GET('/health/entities/{kind}/{namespace}/{name}/history', {
+        ...(await this.base()),
+        params: {
+          path: entityPath(entityRef),
+          query: { range: options?.range },
+        },
+      }),
+    );
   }
 
-  createFlag(request: CreateFlagRequest): Promise<Flag> {
-    return this.request('/flags', undefined, jsonBody('POST', request));
+  async probeEntity(entityRef: OpsEntityRef) {
+    return dataOf(
+      this.client.POST('/health/entities/{kind}/{namespace}/{name}/probe', {
+        ...(await this.base()),
+        params: { path: entityPath(entityRef) },
+      }),
+    );
   }
 
-  updateFlag(key: string, request: UpdateFlagRequest): Promise<Flag> {
-    return this.request(flagPath(key), undefined, jsonBody('PATCH', request));
+  async listAuditEvents(options?: Parameters<OpsApi['listAuditEvents']>[0]) {
+    return dataOf(
+      this.client.GET('/audit', {
+        ...(await this.base()),
+        params: {
+          query: {
+            targetRef: options?.targetRef || undefined,
+            limit: options?.limit,
+          },
+        },
+      }),
+    );
   }
 
-  previewFlagChange(
+  async listFlags(options?: { includeArchived?: boolean }) {
+    return dataOf(
+      this.client.GET('/flags', {
+        ...(await this.base()),
+        params: { query: { includeArchived: options?.includeArchived } },
+      }),
+    );
+  }
+
+  async getFlag(key: string) {
+    return dataOf(
+      this.client.GET('/flags/{key}', {
+        ...(await this.base()),
+        params: { path: { key } },
+      }),
+    );
+  }
+
+  async createFlag(request: Parameters<OpsApi['createFlag']>[0]) {
+    return dataOf(
+      this.client.POST('/flags', { ...(await this.base()), body: request }),
+    );
+  }
+
+  async updateFlag(key: string, request: Parameters<OpsApi['updateFlag']>[1]) {
+    return dataOf(
+      this.client.PATCH('/flags/{key}', {
+        ...(await this.base()),
+        params: { path: { key } },
+        body: request,
+      }),
+    );
+  }
+
+  async previewFlagChange(
     key: string,
-    request: FlagPreviewRequest,
-  ): Promise<FlagPreview> {
-    return this.request(
-      `${flagPath(key)}/preview`,
-      undefined,
-      jsonBody('POST', request),
+    request: Parameters<OpsApi['previewFlagChange']>[1],
+  ) {
+    return dataOf(
+      this.client.POST('/flags/{key}/preview', {
+        ...(await this.base()),
+        params: { path: { key } },
+        body: request,
+      }),
     );
   }
 
-  setFlagOverride(
+  async setFlagOverride(
     key: string,
     tenantId: string,
-    request: SetFlagOverrideRequest,
-  ): Promise<FlagOverride> {
-    return this.request(
-      overridePath(key, tenantId),
-      undefined,
-      jsonBody('PUT', request),
+    request: Parameters<OpsApi['setFlagOverride']>[2],
+  ) {
+    return dataOf(
+      this.client.PUT('/flags/{key}/overrides/{tenantId}', {
+        ...(await this.base()),
+        params: { path: { key, tenantId } },
+        body: request,
+      }),
     );
   }
 
@@ -146,134 +158,152 @@ export class OpsClient implements OpsApi {
     tenantId: string,
     options: { reason: string },
   ): Promise<void> {
-    await this.request(
-      overridePath(key, tenantId),
-      queryOf({ reason: options.reason }),
-      { method: 'DELETE' },
-    );
+    await this.client.DELETE('/flags/{key}/overrides/{tenantId}', {
+      ...(await this.base()),
+      params: { path: { key, tenantId }, query: { reason: options.reason } },
+    });
   }
 
-  getTenantFlags(tenantId: string): Promise<TenantFlags> {
-    return this.request(`${tenantPath(tenantId)}/flags`);
-  }
-
-  getTenant(
-    tenantId: string,
-    options?: { reveal?: boolean },
-  ): Promise<TenantDetail> {
-    return this.request(tenantPath(tenantId), revealQuery(options?.reveal));
-  }
-
-  listTenantUsers(
-    tenantId: string,
-    options?: { reveal?: boolean },
-  ): Promise<TenantUsers> {
-    return this.request(
-      `${tenantPath(tenantId)}/users`,
-      revealQuery(options?.reveal),
-    );
-  }
-
-  getTenantDeliverability(
-    tenantId: string,
-    options?: { range?: DeliverabilityRange },
-  ): Promise<TenantDeliverability> {
-    return this.request(
-      `${tenantPath(tenantId)}/deliverability`,
-      queryOf({ range: options?.range }),
-    );
-  }
-
-  getTenantTimeline(
-    tenantId: string,
-    options?: { limit?: number },
-  ): Promise<TenantTimeline> {
-    return this.request(
-      `${tenantPath(tenantId)}/timeline`,
-      queryOf({ limit: options?.limit }),
-    );
-  }
-
-  searchUsers(options: {
-    query: string;
-    limit?: number;
-    reveal?: boolean;
-  }): Promise<UserSearchResult> {
-    return this.request(
-      '/users/search',
-      queryOf({
-        q: options.query,
-        limit: options.limit,
-        reveal: options.reveal || undefined,
+  async getTenantFlags(tenantId: string) {
+    return dataOf(
+      this.client.GET('/tenants/{tenantId}/flags', {
+        ...(await this.base()),
+        params: { path: { tenantId } },
       }),
     );
   }
 
-  getUser(userId: string, options?: { reveal?: boolean }): Promise<UserDetail> {
-    return this.request(
-      `/users/${encodeURIComponent(userId)}`,
-      revealQuery(options?.reveal),
+  async getTenant(tenantId: string, options?: { reveal?: boolean }) {
+    return dataOf(
+      this.client.GET('/tenants/{tenantId}', {
+        ...(await this.base()),
+        params: { path: { tenantId }, query: revealQuery(options?.reveal) },
+      }),
     );
   }
 
-  searchLogs(
+  async listTenantUsers(tenantId: string, options?: { reveal?: boolean }) {
+    return dataOf(
+      this.client.GET('/tenants/{tenantId}/users', {
+        ...(await this.base()),
+        params: { path: { tenantId }, query: revealQuery(options?.reveal) },
+      }),
+    );
+  }
+
+  async getTenantDeliverability(
+    tenantId: string,
+    options?: Parameters<OpsApi['getTenantDeliverability']>[1],
+  ) {
+    return dataOf(
+      this.client.GET('/tenants/{tenantId}/deliverability', {
+        ...(await this.base()),
+        params: { path: { tenantId }, query: { range: options?.range } },
+      }),
+    );
+  }
+
+  async getTenantTimeline(tenantId: string, options?: { limit?: number }) {
+    return dataOf(
+      this.client.GET('/tenants/{tenantId}/timeline', {
+        ...(await this.base()),
+        params: { path: { tenantId }, query: { limit: options?.limit } },
+      }),
+    );
+  }
+
+  async searchUsers(options: Parameters<OpsApi['searchUsers']>[0]) {
+    return dataOf(
+      this.client.GET('/users/search', {
+        ...(await this.base()),
+        params: {
+          query: {
+            q: options.query,
+            limit: options.limit,
+            reveal: options.reveal || undefined,
+          },
+        },
+      }),
+    );
+  }
+
+  async getUser(userId: string, options?: { reveal?: boolean }) {
+    return dataOf(
+      this.client.GET('/users/{userId}', {
+        ...(await this.base()),
+        params: { path: { userId }, query: revealQuery(options?.reveal) },
+      }),
+    );
+  }
+
+  async searchLogs(
     options: LogQueryWindow & { limit?: number; cursor?: string },
-  ): Promise<LogSearchPage> {
-    return this.request(
-      '/logs/search',
-      queryOf({
-        ...windowParams(options),
-        limit: options.limit,
-        cursor: options.cursor,
+  ) {
+    return dataOf(
+      this.client.GET('/logs/search', {
+        ...(await this.base()),
+        params: {
+          query: {
+            ...windowParams(options),
+            limit: options.limit,
+            cursor: options.cursor,
+          },
+        },
       }),
     );
   }
 
-  getLogHistogram(
-    options: LogQueryWindow & { buckets?: number },
-  ): Promise<LogHistogram> {
-    return this.request(
-      '/logs/histogram',
-      queryOf({ ...windowParams(options), buckets: options.buckets }),
+  async getLogHistogram(options: LogQueryWindow & { buckets?: number }) {
+    return dataOf(
+      this.client.GET('/logs/histogram', {
+        ...(await this.base()),
+        params: {
+          query: { ...windowParams(options), buckets: options.buckets },
+        },
+      }),
     );
   }
 
-  getLogContext(
+  async getLogContext(
     recordId: string,
     options?: { before?: number; after?: number },
-  ): Promise<LogContext> {
-    return this.request(
-      `/logs/records/${encodeURIComponent(recordId)}/context`,
-      queryOf({ before: options?.before, after: options?.after }),
+  ) {
+    return dataOf(
+      this.client.GET('/logs/records/{id}/context', {
+        ...(await this.base()),
+        params: {
+          path: { id: recordId },
+          query: { before: options?.before, after: options?.after },
+        },
+      }),
     );
   }
 
-  tailLogs(options: {
-    query?: string;
-    after?: string;
-    waitSeconds?: number;
-    signal?: AbortSignal;
-  }): Promise<LogTailPage> {
-    return this.request(
+  async tailLogs(options: Parameters<OpsApi['tailLogs']>[0]) {
+    // A long poll the caller aborts: fetched with the caller's own signal as it is
+    const response = await this.getRaw(
       '/logs/tail',
-      queryOf({
+      {
         q: options.query || undefined,
         after: options.after,
         waitSeconds: options.waitSeconds,
-      }),
+      },
       { signal: options.signal },
     );
+    return (await response.json()) as Paths['/logs/tail']['get']['responses']['200']['content']['application/json'];
   }
 
-  getLogTopValues(
-    options: LogQueryWindow & { field: LogTopField; limit?: number },
-  ): Promise<LogTopValues> {
-    return this.request(
-      '/logs/top',
-      queryOf({
-        ...windowParams(options),
-        field: options.field,
-        limit: options.limit,
+  async getLogTopValues(options: Parameters<OpsApi['getLogTopValues']>[0]) {
+    return dataOf(
+      this.client.GET('/logs/top', {
+        ...(await this.base()),
+        params: {
+          query: {
+            ...windowParams(options),
+            field: options.field,
+            limit: options.limit,
+          },
+        },
       }),
     );
   }
@@ -281,148 +311,177 @@ export class OpsClient implements OpsApi {
   async exportLogs(
     options: LogQueryWindow & { format: LogExportFormat },
   ): Promise<LogExportFile> {
-    const response = await this.send(
-      '/logs/export',
-      queryOf({ ...windowParams(options), format: options.format }),
-    );
+    const { data: file, response } = await this.client.GET('/logs/export', {
+      ...(await this.base()),
+      params: { query: { ...windowParams(options), format: options.format } },
+      parseAs: 'blob',
+    });
     const limit = Number(response.headers.get('X-Ops-Export-Limit'));
-    const file = await response.blob();
-    const { records, error } = readExport(await file.text(), options.format);
+    const body = file ?? new Blob([]);
+    const { records, error } = readExport(await body.text(), options.format);
     return {
-      file,
+      file: body,
       records,
       ...(Number.isSafeInteger(limit) && limit > 0 && { maxRecords: limit }),
       ...(error !== undefined && { error }),
     };
   }
 
-  getQueueOverview(options?: {
-    tenantId?: string;
-    source?: string;
-  }): Promise<QueueOverview> {
-    return this.request(
-      '/queues',
-      queryOf({ tenantId: options?.tenantId, source: options?.source }),
-    );
-  }
-
-  getQueueHistory(options?: {
-    range?: QueueHistoryRange;
-    tenantId?: string;
-    queueId?: string;
-  }): Promise<QueueHistory> {
-    return this.request(
-      '/queues/history',
-      queryOf({
-        range: options?.range,
-        tenantId: options?.tenantId,
-        queueId: options?.queueId,
+  async getQueueOverview(options?: { tenantId?: string; source?: string }) {
+    return dataOf(
+      this.client.GET('/queues', {
+        ...(await this.base()),
+        params: {
+          query: { tenantId: options?.tenantId, source: options?.source },
+        },
       }),
     );
   }
 
-  listQueueAlerts(options?: {
-    tenantId?: string;
-    status?: 'open' | 'resolved' | 'all';
-  }): Promise<{ alerts: QueueSpikeAlert[] }> {
-    return this.request(
-      '/queues/alerts',
-      queryOf({ tenantId: options?.tenantId, status: options?.status }),
+  async getQueueHistory(options?: Parameters<OpsApi['getQueueHistory']>[0]) {
+    return dataOf(
+      this.client.GET('/queues/history', {
+        ...(await this.base()),
+        params: {
+          query: {
+            range: options?.range,
+            tenantId: options?.tenantId,
+            queueId: options?.queueId,
+          },
+        },
+      }),
     );
   }
 
-  getTenantQueueSamples(
+  async listQueueAlerts(options?: Parameters<OpsApi['listQueueAlerts']>[0]) {
+    return dataOf(
+      this.client.GET('/queues/alerts', {
+        ...(await this.base()),
+        params: {
+          query: { tenantId: options?.tenantId, status: options?.status },
+        },
+      }),
+    );
+  }
+
+  async getTenantQueueSamples(
     tenantId: string,
     options?: { limit?: number; unredacted?: boolean },
-  ): Promise<QueueSamples> {
-    return this.request(
-      `${tenantPath(tenantId)}/queues/samples`,
-      queryOf({
-        limit: options?.limit,
-        unredacted: options?.unredacted || undefined,
+  ) {
+    return dataOf(
+      this.client.GET('/tenants/{tenantId}/queues/samples', {
+        ...(await this.base()),
+        params: {
+          path: { tenantId },
+          query: {
+            limit: options?.limit,
+            unredacted: options?.unredacted || undefined,
+          },
+        },
       }),
     );
   }
 
-  pauseTenantQueues(
+  async pauseTenantQueues(
     tenantId: string,
-    request: PauseTenantQueuesRequest,
-  ): Promise<TenantQueuePause> {
-    return this.request(
-      `${tenantPath(tenantId)}/queues/pause`,
-      undefined,
-      jsonBody('POST', request),
+    request: Parameters<OpsApi['pauseTenantQueues']>[1],
+  ) {
+    return dataOf(
+      this.client.POST('/tenants/{tenantId}/queues/pause', {
+        ...(await this.base()),
+        params: { path: { tenantId } },
+        body: request,
+      }),
     );
   }
 
-  resumeTenantQueues(
+  async resumeTenantQueues(
     tenantId: string,
-    request: { reason: string },
-  ): Promise<TenantQueuePause> {
-    return this.request(
-      `${tenantPath(tenantId)}/queues/resume`,
-      undefined,
-      jsonBody('POST', request),
+    request: Parameters<OpsApi['resumeTenantQueues']>[1],
+  ) {
+    return dataOf(
+      this.client.POST('/tenants/{tenantId}/queues/resume', {
+        ...(await this.base()),
+        params: { path: { tenantId } },
+        body: request,
+      }),
     );
   }
 
-  listNoticeTemplates(): Promise<{ templates: TenantNoticeTemplate[] }> {
-    return this.request('/notices/templates');
+  async listNoticeTemplates() {
+    return dataOf(this.client.GET('/notices/templates', await this.base()));
   }
 
-  previewTenantNotice(
+  async previewTenantNotice(
     tenantId: string,
-    request: TenantNoticeRequest,
-  ): Promise<TenantNotice> {
-    return this.request(
-      `${tenantPath(tenantId)}/notices/preview`,
-      undefined,
-      jsonBody('POST', request),
+    request: Parameters<OpsApi['previewTenantNotice']>[1],
+  ) {
+    return dataOf(
+      this.client.POST('/tenants/{tenantId}/notices/preview', {
+        ...(await this.base()),
+        params: { path: { tenantId } },
+        body: request,
+      }),
     );
   }
 
-  sendTenantNotice(
+  async sendTenantNotice(
     tenantId: string,
-    request: TenantNoticeRequest,
-  ): Promise<TenantNotice> {
-    return this.request(
-      `${tenantPath(tenantId)}/notices`,
-      undefined,
-      jsonBody('POST', request),
+    request: Parameters<OpsApi['sendTenantNotice']>[1],
+  ) {
+    return dataOf(
+      this.client.POST('/tenants/{tenantId}/notices', {
+        ...(await this.base()),
+        params: { path: { tenantId } },
+        body: request,
+      }),
     );
   }
 
-  listTenantNotices(tenantId: string): Promise<{ notices: TenantNotice[] }> {
-    return this.request(`${tenantPath(tenantId)}/notices`);
+  async listTenantNotices(tenantId: string) {
+    return dataOf(
+      this.client.GET('/tenants/{tenantId}/notices', {
+        ...(await this.base()),
+        params: { path: { tenantId } },
+      }),
+    );
   }
 
-  private async request<T>(
-    path: string,
-    query?: URLSearchParams,
-    init?: RequestInit,
-  ): Promise<T> {
-    const response = await this.send(path, query, init);
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (await response.json()) as T;
+  /** The ops backend's base URL, looked up per request (it may move). */
+  private async base(): Promise<{ baseUrl: string }> {
+    return { baseUrl: await this.discoveryApi.getBaseUrl('ops') };
   }
 
-  /** Fetches an ops backend path; throws a ResponseError unless 2xx. */
+  /** A GET of a route of the spec with a plain fetch, for what openapi-fetch cannot pass on. */
+  private async getRaw<P extends PlainGetPath>(
+    path: P,
+    query: GetQuery<P>,
+    init: RequestInit,
+  ): Promise<Response> {
+    const { baseUrl } = await this.base();
+    const search = searchOf(query).toString();
+    return this.send(`${baseUrl}${path}${search ? `?${search}` : ''}`, init);
+  }
+
+  /** Fetches with the user's token; throws a ResponseError unless 2xx. */
   private async send(
-    path: string,
-    query?: URLSearchParams,
+    input: Request | string,
     init?: RequestInit,
   ): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('ops');
-    const search = query?.toString();
-    const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
-    const response = await this.fetchApi.fetch(url, init);
+    const response = await this.fetchApi.fetch(input, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     return response;
   }
+}
+
+/**
+ * The answer's body: the client's fetch throws for anything but 2xx, so only a
+ * 204 leaves it undefined.
+ */
+async function dataOf<T>(pending: Promise<{ data?: T }>): Promise<T> {
+  return (await pending).data as T;
 }
 
 /**
@@ -463,9 +522,7 @@ function exportError(line: string | undefined): string | undefined {
 }
 
 /** `q`, `from` and `to` of a log query; an empty query is left out. */
-function windowParams(
-  options: LogQueryWindow,
-): Record<string, string | undefined> {
+function windowParams(options: LogQueryWindow) {
   return {
     q: options.query || undefined,
     from: options.from,
@@ -473,46 +530,26 @@ function windowParams(
   };
 }
 
-/** Query parameters of the defined values, in the order given. */
-function queryOf(
-  params: Record<string, string | number | boolean | undefined>,
-): URLSearchParams {
+/**
+ * Query parameters of the defined values, in the order given, encoded as forms
+ * encode them (`+` for spaces), which the backend's reserved-character-friendly
+ * parameters expect.
+ */
+function searchOf(params: unknown): URLSearchParams {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined) {
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (value !== undefined && value !== null) {
       query.set(name, String(value));
     }
   }
   return query;
 }
 
-function revealQuery(reveal: boolean | undefined): URLSearchParams {
-  return queryOf({ reveal: reveal || undefined });
+function revealQuery(reveal: boolean | undefined) {
+  return { reveal: reveal || undefined };
 }
 
-function jsonBody(method: string, body: unknown): RequestInit {
-  return {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  };
-}
-
-function flagPath(key: string): string {
-  return `/flags/${encodeURIComponent(key)}`;
-}
-
-function overridePath(key: string, tenantId: string): string {
-  return `${flagPath(key)}/overrides/${encodeURIComponent(tenantId)}`;
-}
-
-function tenantPath(tenantId: string): string {
-  return `/tenants/${encodeURIComponent(tenantId)}`;
-}
-
-function entityPath(entityRef: OpsEntityRef): string {
+function entityPath(entityRef: OpsEntityRef) {
   const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/health/entities/${[kind, namespace, name]
-    .map(segment => encodeURIComponent(segment))
-    .join('/')}`;
+  return { kind, namespace, name };
 }
