@@ -1,6 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
 import { OpsApi } from '../api';
-import { FlagsPage } from '../components/FlagsPage';
+import { FlagsPage } from '../components/flags/FlagsPage';
 import { UsersPage } from '../components/UsersPage';
 import { mockPermissions, renderOps } from './renderOps';
 import { tenantEntities } from './tenantFixtures';

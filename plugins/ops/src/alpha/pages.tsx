@@ -76,7 +76,7 @@ export const opsFlagsPage = SubPageBlueprint.make({
     path: 'flags',
     title: 'Flags',
     loader: () =>
-      import('../components/FlagsPage').then(m => (
+      import('../components/flags/FlagsPage').then(m => (
         <Content>
           <m.FlagsPage />
         </Content>

@@ -13,7 +13,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { logFieldQuery } from '../logs/logQueries';
 import { LogsView } from '../logs/LogsView';
-import { TenantFeatures } from '../TenantFeatures';
+import { TenantFeatures } from '../flags/TenantFeatures';
 import { TenantOverview } from '../TenantOverview';
 import { TenantQueues } from '../queues/TenantQueues';
 import { TenantTimeline } from '../TenantTimeline';

@@ -1,5 +1,5 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
-import { FlagsPage } from '../FlagsPage';
+import { FlagsPage } from '../flags/FlagsPage';
 import { InfrastructurePage } from '../infrastructure/InfrastructurePage';
 import { LogsPage } from '../logs/LogsPage';
 import { QueuesPage } from '../queues/QueuesPage';

@@ -1,0 +1,3 @@
+export { FlagChangeConfirmDialog } from './FlagChangeConfirmDialog';
+export type { FlagChangeConfirmDialogProps } from './FlagChangeConfirmDialog';
+export { PreviewSummary, changedSentence } from './PreviewSummary';
