@@ -1,7 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { OpsApi } from '../api';
 import { FlagsPage } from '../components/flags/FlagsPage';
-import { UsersPage } from '../components/UsersPage';
+import { UsersPage } from '../components/users/UsersPage';
 import { mockPermissions, renderOps } from './renderOps';
 import { tenantEntities } from './tenantFixtures';
 

@@ -91,7 +91,7 @@ export const opsUsersPage = SubPageBlueprint.make({
     path: 'users',
     title: 'Users',
     loader: () =>
-      import('../components/UsersPage').then(m => (
+      import('../components/users/UsersPage').then(m => (
         <Content>
           <m.UsersPage />
         </Content>

@@ -5,7 +5,6 @@ import {
   TenantDeliverability,
   TenantDetail,
   TenantTimeline,
-  TenantUsers,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { opsApiRef } from '../api';
 import {
@@ -26,19 +25,6 @@ export function useTenantDeliverability(
     [opsApi, tenantId, range],
   );
   return usePolledAsync(load, { intervalMs: DELIVERABILITY_REFRESH_MS });
-}
-
-/** The users of a tenant; personal data unmasked when `reveal`. */
-export function useTenantUsers(
-  tenantId: string,
-  reveal: boolean,
-): PolledAsyncState<TenantUsers> {
-  const opsApi = useApi(opsApiRef);
-  const load = useCallback(
-    () => opsApi.listTenantUsers(tenantId, { reveal }),
-    [opsApi, tenantId, reveal],
-  );
-  return usePolledAsync(load);
 }
 
 /** What changed for a tenant, newest first. */

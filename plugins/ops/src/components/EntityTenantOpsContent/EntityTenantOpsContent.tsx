@@ -17,7 +17,7 @@ import { TenantFeatures } from '../flags/TenantFeatures';
 import { TenantOverview } from '../TenantOverview';
 import { TenantQueues } from '../queues/TenantQueues';
 import { TenantTimeline } from '../TenantTimeline';
-import { TenantUsers } from '../TenantUsers';
+import { TenantUsers } from '../users/TenantUsers';
 
 /**
  * The sections of the tenant tab, selected by `?section=`; the first (queues:

@@ -4,7 +4,7 @@ import { InfrastructurePage } from '../infrastructure/InfrastructurePage';
 import { LogsPage } from '../logs/LogsPage';
 import { QueuesPage } from '../queues/QueuesPage';
 import { TenantsPage } from '../TenantsPage';
-import { UsersPage } from '../UsersPage';
+import { UsersPage } from '../users/UsersPage';
 
 /**
  * The Ops Console (legacy frontend system): a header and one tab per area.

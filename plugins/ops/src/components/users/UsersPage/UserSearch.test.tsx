@@ -1,8 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
-import { mockPermissions } from '../../__testUtils__/renderOps';
-import { renderUsersPage } from '../../__testUtils__/renderPages';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
+import { mockPermissions } from '../../../__testUtils__/renderOps';
+import { renderUsersPage } from '../../../__testUtils__/renderPages';
 
 // without ops.users.pii.read (usePermission caches per file: the reveal case
 // is UserSearch.reveal.test.tsx)

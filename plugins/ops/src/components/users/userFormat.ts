@@ -1,5 +1,5 @@
 import { UserStatus } from '@opsconsole/backstage-plugin-ops-common';
-import { HEALTH_STATUS_COLORS } from '../components/shared/statusColors';
+import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
 
 export const USER_STATUS_LABELS: Record<UserStatus, string> = {
   active: 'Active',

@@ -9,8 +9,8 @@ import {
   UnusualLoginSource,
   UserLogin,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
-import { RelativeTime } from '../shared/RelativeTime';
+import { HEALTH_STATUS_COLORS } from '../../shared/statusColors';
+import { RelativeTime } from '../../shared/RelativeTime';
 
 /** Whether a login came from a source flagged as unusual (its IP or country). */
 export function isUnusualLogin(

@@ -1,14 +1,12 @@
 import { useCallback } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  TenantUsers,
   UserDetail,
   UserSearchResult,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { opsApiRef } from '../api';
-import {
-  PolledAsyncState,
-  usePolledAsync,
-} from '../components/shared/usePolledAsync';
+import { opsApiRef } from '../../api';
+import { PolledAsyncState, usePolledAsync } from '../shared/usePolledAsync';
 
 /** The backend refuses shorter searches. */
 export const MIN_USER_QUERY_LENGTH = 2;
@@ -38,6 +36,19 @@ export function useUserDetail(
   const load = useCallback(
     () => opsApi.getUser(userId, { reveal }),
     [opsApi, userId, reveal],
+  );
+  return usePolledAsync(load);
+}
+
+/** The users of a tenant; personal data unmasked when `reveal`. */
+export function useTenantUsers(
+  tenantId: string,
+  reveal: boolean,
+): PolledAsyncState<TenantUsers> {
+  const opsApi = useApi(opsApiRef);
+  const load = useCallback(
+    () => opsApi.listTenantUsers(tenantId, { reveal }),
+    [opsApi, tenantId, reveal],
   );
   return usePolledAsync(load);
 }

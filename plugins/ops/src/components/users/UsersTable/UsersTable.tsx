@@ -6,9 +6,9 @@ import TableRow from '@material-ui/core/TableRow';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { UserSummary } from '@opsconsole/backstage-plugin-ops-common';
-import { useOptionalRouteRef } from '../shared/useOptionalRouteRef';
-import { userRouteRef } from '../../routes';
-import { RelativeTime } from '../shared/RelativeTime';
+import { useOptionalRouteRef } from '../../shared/useOptionalRouteRef';
+import { userRouteRef } from '../../../routes';
+import { RelativeTime } from '../../shared/RelativeTime';
 import { UserStatusChip } from './UserStatusChip';
 
 /**

@@ -5,7 +5,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { UserMembership } from '@opsconsole/backstage-plugin-ops-common';
-import { RelativeTime } from '../shared/RelativeTime';
+import { RelativeTime } from '../../shared/RelativeTime';
 import { UserStatusChip } from '../UsersTable';
 
 /** The person's accounts in every tenant. */

@@ -12,8 +12,8 @@ import {
 } from 'recharts';
 import { DateTime } from 'luxon';
 import { LoginPattern } from '@opsconsole/backstage-plugin-ops-common';
-import { CHART_MARGIN, ChartFigure } from '../shared/charts';
-import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
+import { CHART_MARGIN, ChartFigure } from '../../shared/charts';
+import { HEALTH_STATUS_COLORS } from '../../shared/statusColors';
 
 /** Logins and failed logins per day, stacked. */
 export function LoginPatternChart(props: { pattern: LoginPattern }) {

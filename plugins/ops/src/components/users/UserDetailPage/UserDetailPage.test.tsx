@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
-import { mockPermissions } from '../../__testUtils__/renderOps';
-import { renderUsersPage } from '../../__testUtils__/renderPages';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
+import { mockPermissions } from '../../../__testUtils__/renderOps';
+import { renderUsersPage } from '../../../__testUtils__/renderPages';
 
 const { permissions } = mockPermissions(() => 'DENY');
 

@@ -1,6 +1,6 @@
 import Chip from '@material-ui/core/Chip';
 import { UserStatus } from '@opsconsole/backstage-plugin-ops-common';
-import { USER_STATUS_COLORS, USER_STATUS_LABELS } from '../../utils/users';
+import { USER_STATUS_COLORS, USER_STATUS_LABELS } from '../userFormat';
 
 /** A user's status as a coloured chip. */
 export function UserStatusChip(props: { status: UserStatus }) {

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { UserSearchResult } from '@opsconsole/backstage-plugin-ops-common';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
-import { mockPermissions } from '../../__testUtils__/renderOps';
-import { searchResult } from '../../__testUtils__/userFixtures';
-import { renderUsersPage } from '../../__testUtils__/renderPages';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
+import { mockPermissions } from '../../../__testUtils__/renderOps';
+import { searchResult } from '../../../__testUtils__/userFixtures';
+import { renderUsersPage } from '../../../__testUtils__/renderPages';
 
 // with ops.users.pii.read
 const { permissions } = mockPermissions(() => 'ALLOW');

@@ -2,7 +2,7 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import Typography from '@material-ui/core/Typography';
 import { UnusualLoginSource } from '@opsconsole/backstage-plugin-ops-common';
-import { formatAbsolute } from '../shared/format';
+import { formatAbsolute } from '../../shared/format';
 
 const KIND_LABELS: Record<UnusualLoginSource['kind'], string> = {
   country: 'Unusual country',

@@ -5,10 +5,10 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
-import { MIN_USER_QUERY_LENGTH, useUserSearch } from '../../hooks/useUsers';
-import { RevealToggle } from '../shared/RevealToggle';
-import { SearchField } from '../shared/SearchField';
-import { SourceStatusBanner } from '../shared/SourceStatusBanner';
+import { MIN_USER_QUERY_LENGTH, useUserSearch } from '../useUsers';
+import { RevealToggle } from '../../shared/RevealToggle';
+import { SearchField } from '../../shared/SearchField';
+import { SourceStatusBanner } from '../../shared/SourceStatusBanner';
 import { UsersTable } from '../UsersTable';
 
 /**

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import Skeleton from '@material-ui/lab/Skeleton';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
-import { useTenantUsers } from '../../hooks/useTenant';
-import { RevealToggle } from '../shared/RevealToggle';
-import { SourceStatusBanner } from '../shared/SourceStatusBanner';
+import { useTenantUsers } from '../useUsers';
+import { RevealToggle } from '../../shared/RevealToggle';
+import { SourceStatusBanner } from '../../shared/SourceStatusBanner';
 import { UsersTable } from '../UsersTable';
 
 /** The users of a tenant, emails masked unless revealed. */
