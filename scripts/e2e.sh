@@ -56,10 +56,10 @@ setsid yarn workspace @opsconsole/backstage-plugin-example-platform start >"$log
 pids+=($!)
 APP_CONFIG_backend_database_connection_directory="$work/sqlite" \
 APP_CONFIG_ops_health_schedule_frequency_seconds=3 \
-APP_CONFIG_ops_health_fleetCacheMs=500 \
+APP_CONFIG_ops_health_fleetCacheTtl_milliseconds=500 \
 APP_CONFIG_ops_queues_schedule_frequency_seconds=3 \
 APP_CONFIG_ops_queues_schedule_timeout_seconds=30 \
-APP_CONFIG_ops_queues_spike_windowMinutes=1 \
+APP_CONFIG_ops_queues_spike_window_minutes=1 \
 APP_CONFIG_ops_queues_spike_minBaselinePoints=1 \
   setsid yarn start >"$logs/portal.log" 2>&1 &
 pids+=($!)

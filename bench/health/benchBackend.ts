@@ -183,7 +183,7 @@ export async function startBenchBackend(options: BenchBackendOptions) {
               allowedHosts: ['127.0.0.1'],
               ...(options.scheduler === 'real' ? { schedule } : {}),
               ...(options.fleetCacheMs
-                ? { fleetCacheMs: options.fleetCacheMs }
+                ? { fleetCacheTtl: { milliseconds: options.fleetCacheMs } }
                 : {}),
             },
           },

@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Ops Console. */
   ops?: {
@@ -24,16 +26,16 @@ export interface Config {
         tenantQueuePattern?: string;
         /**
          * Queues to read. Default: every queue found under the prefix (a SCAN for
-         * `<prefix>:*:meta`, cached for `discoveryCacheSeconds`).
+         * `<prefix>:*:meta`, cached for `discoveryCacheTtl`).
          */
         queueNames?: string[];
-        /** How long a discovered list of queues is reused, in seconds. Default 30. */
-        discoveryCacheSeconds?: number;
+        /** How long a discovered list of queues is reused, e.g. `30s`. Default 30 seconds. */
+        discoveryCacheTtl?: HumanDuration | string;
         /**
-         * Bound on connecting to Redis, in ms: while Redis is unreachable calls reject
-         * instead of waiting. Default 2000.
+         * Bound on connecting to Redis: while Redis is unreachable calls reject instead of
+         * waiting, e.g. `{ seconds: 2 }` or `2s`. Default 2 seconds.
          */
-        connectTimeoutMs?: number;
+        connectTimeout?: HumanDuration | string;
       };
     };
   };

@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Ops Console. */
   ops?: {
@@ -24,8 +26,8 @@ export interface Config {
           /** @visibility secret */
           password: string;
         };
-        /** Timeout of one request in milliseconds. Default 10000. */
-        timeoutMs?: number;
+        /** Timeout of one request, e.g. `{ seconds: 10 }` or `10s`. Default 10 seconds. */
+        timeout?: HumanDuration | string;
         /** The labels the query fields map to. */
         labels?: {
           /** Default `service_name`. */
@@ -51,8 +53,8 @@ export interface Config {
         attributeParser?: 'labels' | 'json' | 'logfmt';
         /** Match free text case-insensitively (`|~ "(?i)..."`). Default false. */
         caseInsensitiveText?: boolean;
-        /** How far around a record the context view looks, each way, in seconds. Default 3600. */
-        contextWindowSeconds?: number;
+        /** How far around a record the context view looks, each way, e.g. `1h`. Default 1 hour. */
+        contextWindow?: HumanDuration | string;
         /**
          * The most entries one query may ask for: Loki's `max_entries_limit_per_query`.
          * Default 5000 (Loki's default). Paging reads a whole instant (entries sharing

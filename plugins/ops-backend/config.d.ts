@@ -11,11 +11,12 @@ export interface Config {
        */
       seed?: boolean;
       /**
-       * How stale the in-memory flags served over OFREP may get, in ms, before they are
-       * reloaded in the background (changes made on another replica show up within about
-       * this long; changes made through this replica at once). Default 1000.
+       * How stale the in-memory flags served over OFREP may get before they are reloaded in
+       * the background (changes made on another replica show up within about this long;
+       * changes made through this replica at once), e.g. `{ seconds: 1 }` or `1s`.
+       * Default 1 second.
        */
-      cacheTtlMs?: number;
+      cacheTtl?: HumanDuration | string;
     };
     /** Logs: the built-in store fed by OTLP/HTTP ingest at /api/ops/otlp/v1/logs. */
     logs?: {
@@ -25,8 +26,8 @@ export interface Config {
       maxBodyBytes?: number;
       /** Records per write transaction. Default 2000. */
       batchSize?: number;
-      /** How long a partial batch waits for more records, in ms. Default 20. */
-      flushIntervalMs?: number;
+      /** How long a partial batch waits for more records, e.g. `20ms`. Default 20 ms. */
+      flushInterval?: HumanDuration | string;
       /** Records accepted but not yet committed beyond which ingest answers 429. Default 100000. */
       maxPendingRecords?: number;
       /** Most records one export streams. Default 100000. */
@@ -51,19 +52,19 @@ export interface Config {
       allowedHosts?: string[];
       /** Probe round schedule. Default: every 30 seconds, 2 minute timeout. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      /** Timeout of one probe in milliseconds. Default 5000. */
-      timeoutMs?: number;
+      /** Timeout of one probe, e.g. `{ seconds: 5 }` or `5s`. Default 5 seconds. */
+      timeout?: HumanDuration | string;
       /** Probes in flight at once. Default 16. */
       concurrency?: number;
-      /** How long answers of the fleet summary are shared between callers, in ms. Default 2000. */
-      fleetCacheMs?: number;
+      /** How long answers of the fleet summary are shared between callers. Default 2 seconds. */
+      fleetCacheTtl?: HumanDuration | string;
       retention?: {
-        /** Raw probe samples, in hours. Default 48. */
-        rawHours?: number;
-        /** Hourly rollups, in days. Default 35. */
-        hourlyDays?: number;
-        /** Daily rollups, in days. Default 400. */
-        dailyDays?: number;
+        /** Raw probe samples, e.g. `{ hours: 48 }` or `48h`. Default 48 hours. */
+        raw?: HumanDuration | string;
+        /** Hourly rollups. Default 35 days. */
+        hourly?: HumanDuration | string;
+        /** Daily rollups. Default 400 days. */
+        daily?: HumanDuration | string;
       };
     };
     /** Queues. (One `queues` block: other queue settings go in here too.) */
@@ -75,17 +76,17 @@ export interface Config {
       platformSource?: boolean;
       /** Sampling round (counts, rates, spike detection). Default: every 30 seconds. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      /** How long one queue source may take to answer, in ms. Default 10000. */
-      sourceTimeoutMs?: number;
+      /** How long one queue source may take to answer. Default 10 seconds. */
+      sourceTimeout?: HumanDuration | string;
       /**
-       * Spike detection per tenant: the median enqueue rate of the last `windowMinutes`
-       * against a high quantile of the tenant's hourly rates over `baselineHours`.
+       * Spike detection per tenant: the median enqueue rate of the last `window` against a
+       * high quantile of the tenant's hourly rates over `baseline`.
        */
       spike?: {
-        /** Minutes of the recent window. Default 5. */
-        windowMinutes?: number;
-        /** Hours of baseline. Default 24. */
-        baselineHours?: number;
+        /** The recent window, e.g. `{ minutes: 5 }` or `5m`. Default 5 minutes. */
+        window?: HumanDuration | string;
+        /** The baseline before it. Default 24 hours. */
+        baseline?: HumanDuration | string;
         /** Quantile (0..1) of the hourly rates that stands for the tenant's normal. Default 0.9. */
         baselineQuantile?: number;
         /** A spike is at least this many times the baseline. Default 5. */
@@ -107,23 +108,28 @@ export interface Config {
         groups?: string[];
       };
       pause?: {
-        /** The latest auto-resume allowed, in hours from now. Default 168 (7 days). */
-        maxAutoResumeHours?: number;
+        /** The latest auto-resume allowed, counted from now, e.g. `{ days: 7 }`. Default 7 days. */
+        maxAutoResume?: HumanDuration | string;
       };
       retention?: {
-        /** Raw samples (1h and 24h history, spike windows), in hours. Default 48. */
-        rawHours?: number;
-        /** Hourly rollups (7d history, baselines), in days. Default 35. */
-        hourlyDays?: number;
-        /** Resolved spike alerts, in days. Default 90. */
-        alertDays?: number;
+        /** Raw samples (1h and 24h history, spike windows). Default 48 hours. */
+        raw?: HumanDuration | string;
+        /** Hourly rollups (7d history, baselines). Default 35 days. */
+        hourly?: HumanDuration | string;
+        /** Resolved spike alerts. Default 90 days. */
+        alerts?: HumanDuration | string;
       };
       /** Job samples (`GET /tenants/{tenantId}/queues/samples`) and their recipient patterns. */
       samples?: {
         /**
          * The hashes of the recipients seen in a tenant's jobs (for "new recipients") are
-         * deleted when no job addressed to them was seen for this many days; such a recipient
-         * counts as new again. Default 90.
+         * deleted when no job addressed to them was seen for this long; such a recipient
+         * counts as new again, e.g. `{ days: 90 }` or `P90D`. Default 90 days.
+         */
+        seenRecipientsRetention?: HumanDuration | string;
+        /**
+         * The same in days, read when `seenRecipientsRetention` is not set.
+         * @deprecated Use `seenRecipientsRetention`.
          */
         seenRecipientsRetentionDays?: number;
       };

@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Ops Console. */
   ops?: {
@@ -15,8 +17,8 @@ export interface Config {
        * @visibility secret
        */
       token: string;
-      /** Timeout of one request in milliseconds. Default 5000. */
-      timeoutMs?: number;
+      /** Timeout of one request, e.g. `{ seconds: 5 }` or `5s`. Default 5 seconds. */
+      timeout?: HumanDuration | string;
       /** Provider id shown in `sources` lists. Default `platform`. */
       id?: string;
     };

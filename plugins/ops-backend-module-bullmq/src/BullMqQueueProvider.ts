@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { ServiceUnavailableError } from '@backstage/errors';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { QueueJobState } from '@opsconsole/backstage-plugin-ops-common';
 import {
   QueueJob,
@@ -107,7 +108,11 @@ export class BullMqQueueProvider implements QueueProvider {
   ): BullMqQueueProvider | undefined {
     const c = config.getOptionalConfig('ops.queues.bullmq');
     if (!c) return undefined;
-    const connectTimeoutMs = c.getOptionalNumber('connectTimeoutMs') ?? 2000;
+    const durationMs = (key: string, fallback: HumanDuration) =>
+      durationToMilliseconds(
+        c.has(key) ? readDurationFromConfig(c, { key }) : fallback,
+      );
+    const connectTimeoutMs = durationMs('connectTimeout', { seconds: 2 });
     let lastError = '';
     const redis = createBullMqRedisClient(c.getString('redisUrl'), {
       connectTimeoutMs,
@@ -127,8 +132,7 @@ export class BullMqQueueProvider implements QueueProvider {
       prefix: c.getOptionalString('prefix'),
       tenantQueuePattern: c.getOptionalString('tenantQueuePattern'),
       queueNames: c.getOptionalStringArray('queueNames'),
-      discoveryCacheMs:
-        (c.getOptionalNumber('discoveryCacheSeconds') ?? 30) * 1000,
+      discoveryCacheMs: durationMs('discoveryCacheTtl', { seconds: 30 }),
       connectTimeoutMs,
       logger: options.logger,
     });

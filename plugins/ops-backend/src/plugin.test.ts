@@ -76,7 +76,9 @@ describe('ops backend plugin', () => {
         }),
         mockServices.rootConfig.factory({
           data: {
-            ops: { health: { allowedHosts: ['127.0.0.1'], timeoutMs: 2000 } },
+            ops: {
+              health: { allowedHosts: ['127.0.0.1'], timeout: { seconds: 2 } },
+            },
           },
         }),
       ],

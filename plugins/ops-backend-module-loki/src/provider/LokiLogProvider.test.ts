@@ -755,7 +755,9 @@ describe('LokiLogProvider', () => {
       expect(make({ baseUrl: BASE, attributeParser: 'xml' })).toThrow(
         /attributeParser must be labels, json or logfmt/,
       );
-      expect(make({ baseUrl: BASE, timeoutMs: 0 })).toThrow(/timeoutMs/);
+      expect(make({ baseUrl: BASE, timeout: { milliseconds: 0 } })).toThrow(
+        /timeoutMs/,
+      );
       expect(
         make({
           baseUrl: BASE,

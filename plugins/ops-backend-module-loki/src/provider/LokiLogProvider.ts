@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   LOG_LEVELS,
   LogContext,
@@ -100,6 +101,7 @@ export class LokiLogProvider implements LogProvider {
     if (!loki) return undefined;
     const basicAuth = loki.getOptionalConfig('basicAuth');
     const labels = loki.getOptionalConfig('labels');
+    const contextWindowMs = optionalMs(loki, 'contextWindow');
     const provider = new LokiLogProvider({
       id: loki.getOptionalString('id'),
       baseUrl: loki.getString('baseUrl'),
@@ -109,7 +111,7 @@ export class LokiLogProvider implements LogProvider {
         username: basicAuth.getString('username'),
         password: basicAuth.getString('password'),
       },
-      timeoutMs: loki.getOptionalNumber('timeoutMs'),
+      timeoutMs: optionalMs(loki, 'timeout'),
       labels: labels && {
         service: labels.getOptionalString('service'),
         tenant: labels.getOptionalString('tenant'),
@@ -121,7 +123,8 @@ export class LokiLogProvider implements LogProvider {
         | LokiAttributeParser
         | undefined,
       caseInsensitiveText: loki.getOptionalBoolean('caseInsensitiveText'),
-      contextWindowSeconds: loki.getOptionalNumber('contextWindowSeconds'),
+      contextWindowSeconds:
+        contextWindowMs === undefined ? undefined : contextWindowMs / 1000,
       maxEntriesPerQuery: loki.getOptionalNumber('maxEntriesPerQuery'),
     });
     options.logger?.info(
@@ -484,4 +487,11 @@ function uniqueEntries(entries: LokiEntry[]): LokiEntry[] {
   return entries.filter(
     (e, i) => i === 0 || e.record.id !== entries[i - 1].record.id,
   );
+}
+
+/** The duration at `key` (`HumanDuration` object or string such as `10s`) in ms, if set. */
+function optionalMs(config: Config, key: string): number | undefined {
+  return config.has(key)
+    ? durationToMilliseconds(readDurationFromConfig(config, { key }))
+    : undefined;
 }

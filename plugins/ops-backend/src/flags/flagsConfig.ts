@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { readDurationMs } from '../config/readDuration';
 
 export interface FlagsConfig {
   /** Seed the dev flags (e.g. `ai-composer`) when the flags table is empty. */
@@ -11,6 +12,6 @@ export function readFlagsConfig(config: Config): FlagsConfig {
   const flags = config.getOptionalConfig('ops.flags');
   return {
     seed: flags?.getOptionalBoolean('seed') ?? false,
-    cacheTtlMs: flags?.getOptionalNumber('cacheTtlMs') ?? 1000,
+    cacheTtlMs: readDurationMs(flags, 'cacheTtl', { seconds: 1 }),
   };
 }

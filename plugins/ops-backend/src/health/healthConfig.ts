@@ -4,6 +4,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { durationToMilliseconds } from '@backstage/types';
+import { readDurationMs } from '../config/readDuration';
 import { AllowedHosts } from './allowedHosts';
 
 export interface HealthConfig {
@@ -17,8 +18,6 @@ export interface HealthConfig {
   hourlyRetentionMs: number;
   dailyRetentionMs: number;
 }
-
-const HOUR = 3600_000;
 
 export function readHealthConfig(config: RootConfigService): HealthConfig {
   const health = config.getOptionalConfig('ops.health');
@@ -48,14 +47,15 @@ export function readHealthConfig(config: RootConfigService): HealthConfig {
     ),
     schedule,
     intervalMs,
-    timeoutMs: health?.getOptionalNumber('timeoutMs') ?? 5000,
+    timeoutMs: readDurationMs(health, 'timeout', { seconds: 5 }),
     concurrency: health?.getOptionalNumber('concurrency') ?? 16,
-    fleetCacheMs: health?.getOptionalNumber('fleetCacheMs') ?? 2000,
-    rawRetentionMs:
-      (health?.getOptionalNumber('retention.rawHours') ?? 48) * HOUR,
-    hourlyRetentionMs:
-      (health?.getOptionalNumber('retention.hourlyDays') ?? 35) * 24 * HOUR,
-    dailyRetentionMs:
-      (health?.getOptionalNumber('retention.dailyDays') ?? 400) * 24 * HOUR,
+    fleetCacheMs: readDurationMs(health, 'fleetCacheTtl', { seconds: 2 }),
+    rawRetentionMs: readDurationMs(health, 'retention.raw', { hours: 48 }),
+    hourlyRetentionMs: readDurationMs(health, 'retention.hourly', {
+      days: 35,
+    }),
+    dailyRetentionMs: readDurationMs(health, 'retention.daily', {
+      days: 400,
+    }),
   };
 }

@@ -1,5 +1,5 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
+import { Config } from '@backstage/config';
+import { readDurationMs } from '../config/readDuration';
 
 export interface LogsConfig {
   /** How long records are kept. */
@@ -13,19 +13,15 @@ export interface LogsConfig {
   exportMaxRecords: number;
 }
 
-const DAY = 24 * 3600_000;
-
 export function readLogsConfig(config: Config): LogsConfig {
   const logs = config.getOptionalConfig('ops.logs');
   return {
-    retentionMs: logs?.has('retention')
-      ? durationToMilliseconds(
-          readDurationFromConfig(logs, { key: 'retention' }),
-        )
-      : 7 * DAY,
+    retentionMs: readDurationMs(logs, 'retention', { days: 7 }),
     maxBodyBytes: logs?.getOptionalNumber('maxBodyBytes') ?? 5 * 1024 * 1024,
     batchSize: logs?.getOptionalNumber('batchSize') ?? 2000,
-    flushIntervalMs: logs?.getOptionalNumber('flushIntervalMs') ?? 20,
+    flushIntervalMs: readDurationMs(logs, 'flushInterval', {
+      milliseconds: 20,
+    }),
     maxPendingRecords: logs?.getOptionalNumber('maxPendingRecords') ?? 100_000,
     exportMaxRecords: logs?.getOptionalNumber('exportMaxRecords') ?? 100_000,
   };

@@ -3,7 +3,9 @@ import {
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { readDurationMs } from '../config/readDuration';
 import { defaultSpikeOptions, SpikeOptions } from './detectSpike';
 
 export interface QueuesConfig {
@@ -17,11 +19,37 @@ export interface QueuesConfig {
   rawRetentionMs: number;
   hourlyRetentionMs: number;
   alertRetentionMs: number;
-  /** Seen-recipient hashes not seen for this long are forgotten (`samples.seenRecipientsRetentionDays`). */
+  /** Seen-recipient hashes not seen for this long are forgotten (`samples.seenRecipientsRetention`). */
   seenRecipientsRetentionMs: number;
 }
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * `samples.seenRecipientsRetention`, or the number of days of the deprecated
+ * `samples.seenRecipientsRetentionDays` that configurations written before durations still set.
+ */
+function readSeenRecipientsRetention(q: Config | undefined): number {
+  const deprecatedKey = 'samples.seenRecipientsRetentionDays';
+  if (!q?.has('samples.seenRecipientsRetention') && q?.has(deprecatedKey)) {
+    const days = q.getNumber(deprecatedKey);
+    if (!(days > 0)) {
+      throw new InputError(
+        `ops.queues.${deprecatedKey} must be a positive number of days, got ${days}`,
+      );
+    }
+    return days * DAY;
+  }
+  const ms = readDurationMs(q, 'samples.seenRecipientsRetention', { days: 90 });
+  if (!(ms > 0)) {
+    throw new InputError(
+      `ops.queues.samples.seenRecipientsRetention must be a positive duration, got ${ms} ms`,
+    );
+  }
+  return ms;
+}
 
 export function readQueuesConfig(config: RootConfigService): QueuesConfig {
   const q = config.getOptionalConfig('ops.queues');
@@ -35,22 +63,16 @@ export function readQueuesConfig(config: RootConfigService): QueuesConfig {
         timeout: { minutes: 2 },
         initialDelay: { seconds: 10 },
       };
-  const seenRecipientsDays =
-    q?.getOptionalNumber('samples.seenRecipientsRetentionDays') ?? 90;
-  if (!(seenRecipientsDays > 0)) {
-    throw new InputError(
-      `ops.queues.samples.seenRecipientsRetentionDays must be a positive number of days, got ${seenRecipientsDays}`,
-    );
-  }
+  const seenRecipientsRetentionMs = readSeenRecipientsRetention(q);
   const number = (key: keyof SpikeOptions) =>
     spike?.getOptionalNumber(key) ?? defaultSpikeOptions[key];
   return {
     platformSource: q?.getOptionalBoolean('platformSource') ?? true,
     schedule,
-    sourceTimeoutMs: q?.getOptionalNumber('sourceTimeoutMs') ?? 10_000,
+    sourceTimeoutMs: readDurationMs(q, 'sourceTimeout', { seconds: 10 }),
     spike: {
-      windowMinutes: spike?.getOptionalNumber('windowMinutes') ?? 5,
-      baselineHours: spike?.getOptionalNumber('baselineHours') ?? 24,
+      windowMinutes: readDurationMs(spike, 'window', { minutes: 5 }) / MINUTE,
+      baselineHours: readDurationMs(spike, 'baseline', { hours: 24 }) / HOUR,
       baselineQuantile: number('baselineQuantile'),
       minRatePerMinute: number('minRatePerMinute'),
       ratio: number('ratio'),
@@ -61,13 +83,10 @@ export function readQueuesConfig(config: RootConfigService): QueuesConfig {
     notifyGroups: q?.getOptionalStringArray('notify.groups') ?? [
       'group:default/ops-admins',
     ],
-    maxAutoResumeMs:
-      (q?.getOptionalNumber('pause.maxAutoResumeHours') ?? 168) * HOUR,
-    rawRetentionMs: (q?.getOptionalNumber('retention.rawHours') ?? 48) * HOUR,
-    hourlyRetentionMs:
-      (q?.getOptionalNumber('retention.hourlyDays') ?? 35) * 24 * HOUR,
-    alertRetentionMs:
-      (q?.getOptionalNumber('retention.alertDays') ?? 90) * 24 * HOUR,
-    seenRecipientsRetentionMs: seenRecipientsDays * 24 * HOUR,
+    maxAutoResumeMs: readDurationMs(q, 'pause.maxAutoResume', { days: 7 }),
+    rawRetentionMs: readDurationMs(q, 'retention.raw', { hours: 48 }),
+    hourlyRetentionMs: readDurationMs(q, 'retention.hourly', { days: 35 }),
+    alertRetentionMs: readDurationMs(q, 'retention.alerts', { days: 90 }),
+    seenRecipientsRetentionMs,
   };
 }

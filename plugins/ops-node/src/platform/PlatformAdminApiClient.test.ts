@@ -584,7 +584,7 @@ describe('PlatformAdminApiClient.fromConfig', () => {
           platform: {
             baseUrl: 'http://mail.internal/admin-api/v1',
             token: 't',
-            timeoutMs: 1500,
+            timeout: { milliseconds: 1500 },
             id: 'mail-eu',
           },
         },

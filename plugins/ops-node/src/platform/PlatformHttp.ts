@@ -1,5 +1,6 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import { checkTimeoutMs, fetchWithTimeout } from '../http/fetchWithTimeout';
 
 /** Default timeout of one Platform Admin API request. @public */
@@ -20,7 +21,7 @@ export interface PlatformAdminApiClientOptions {
 /** Query parameters of one request; undefined ones are left out. */
 export type PlatformQuery = Record<string, string | number | undefined>;
 
-/** `ops.platform` (`baseUrl`, `token`, `timeoutMs`, `id`); undefined when absent. */
+/** `ops.platform` (`baseUrl`, `token`, `timeout`, `id`); undefined when absent. */
 export function readPlatformOptions(
   config: Config,
 ): PlatformAdminApiClientOptions | undefined {
@@ -32,7 +33,11 @@ export function readPlatformOptions(
     id: platform.getOptionalString('id'),
     baseUrl: platform.getString('baseUrl'),
     token: platform.getString('token'),
-    timeoutMs: platform.getOptionalNumber('timeoutMs'),
+    timeoutMs: platform.has('timeout')
+      ? durationToMilliseconds(
+          readDurationFromConfig(platform, { key: 'timeout' }),
+        )
+      : undefined,
   };
 }
 

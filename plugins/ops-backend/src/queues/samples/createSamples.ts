@@ -19,7 +19,7 @@ import { enforceSeenRecipientsRetention } from './seenRecipientsRetention';
  * the seen-recipients store, and a scheduled baseline (`scope: 'global'`) that records the
  * recipients of every tenant's recent jobs, so "new recipients" has a history to compare with
  * before anyone looks at a spike; and a scheduled retention (`scope: 'global'`) that forgets
- * the hashes not seen for `ops.queues.samples.seenRecipientsRetentionDays` (90).
+ * the hashes not seen for `ops.queues.samples.seenRecipientsRetention` (90 days).
  */
 export async function createSamples(deps: {
   db: Knex;

@@ -20,7 +20,9 @@ describe('seen-recipients retention', () => {
     expect(
       readQueuesConfig(
         new ConfigReader({
-          ops: { queues: { samples: { seenRecipientsRetentionDays: 7 } } },
+          ops: {
+            queues: { samples: { seenRecipientsRetention: { days: 7 } } },
+          },
         }),
       ).seenRecipientsRetentionMs,
     ).toBe(7 * DAY);
@@ -37,6 +39,27 @@ describe('seen-recipients retention', () => {
     }
   });
 
+  it('reads the retention as a duration and rejects one that is not positive', () => {
+    expect(
+      readQueuesConfig(
+        new ConfigReader({
+          ops: { queues: { samples: { seenRecipientsRetention: 'P30D' } } },
+        }),
+      ).seenRecipientsRetentionMs,
+    ).toBe(30 * DAY);
+    expect(() =>
+      readQueuesConfig(
+        new ConfigReader({
+          ops: {
+            queues: { samples: { seenRecipientsRetention: { days: 0 } } },
+          },
+        }),
+      ),
+    ).toThrow(
+      'ops.queues.samples.seenRecipientsRetention must be a positive duration',
+    );
+  });
+
   const databases = createTestDatabases();
 
   it.each(databases.ids)(
@@ -47,7 +70,7 @@ describe('seen-recipients retention', () => {
       await createSamples({
         db,
         config: new ConfigReader({
-          ops: { queues: { samples: { seenRecipientsRetentionDays: 2 } } },
+          ops: { queues: { samples: { seenRecipientsRetention: '2d' } } },
         }),
         catalog: catalogServiceMock(),
         auth: mockServices.auth(),
