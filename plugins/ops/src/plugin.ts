@@ -83,7 +83,7 @@ export const EntityTenantOpsContent = opsPlugin.provide(
   createRoutableExtension({
     name: 'EntityTenantOpsContent',
     component: () =>
-      import('./components/EntityTenantOpsContent').then(
+      import('./components/tenants/EntityTenantOpsContent').then(
         m => m.EntityTenantOpsContent,
       ),
     mountPoint: tenantContentRouteRef,

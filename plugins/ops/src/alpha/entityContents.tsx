@@ -49,7 +49,7 @@ export const entityTenantOpsContent: ExtensionDefinition =
       routeRef: convertLegacyRouteRef(tenantContentRouteRef),
       filter: isTenantEntity,
       loader: () =>
-        import('../components/EntityTenantOpsContent').then(m => (
+        import('../components/tenants/EntityTenantOpsContent').then(m => (
           <m.EntityTenantOpsContent />
         )),
     },

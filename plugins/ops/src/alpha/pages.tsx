@@ -61,7 +61,7 @@ export const opsTenantsPage = SubPageBlueprint.make({
     path: 'tenants',
     title: 'Tenants',
     loader: () =>
-      import('../components/TenantsPage').then(m => (
+      import('../components/tenants/TenantsPage').then(m => (
         <Content>
           <m.TenantsPage />
         </Content>

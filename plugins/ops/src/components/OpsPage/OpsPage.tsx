@@ -3,7 +3,7 @@ import { FlagsPage } from '../flags/FlagsPage';
 import { InfrastructurePage } from '../infrastructure/InfrastructurePage';
 import { LogsPage } from '../logs/LogsPage';
 import { QueuesPage } from '../queues/QueuesPage';
-import { TenantsPage } from '../TenantsPage';
+import { TenantsPage } from '../tenants/TenantsPage';
 import { UsersPage } from '../users/UsersPage';
 
 /**

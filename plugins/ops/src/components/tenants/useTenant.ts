@@ -6,11 +6,8 @@ import {
   TenantDetail,
   TenantTimeline,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { opsApiRef } from '../api';
-import {
-  PolledAsyncState,
-  usePolledAsync,
-} from '../components/shared/usePolledAsync';
+import { opsApiRef } from '../../api';
+import { PolledAsyncState, usePolledAsync } from '../shared/usePolledAsync';
 
 const DELIVERABILITY_REFRESH_MS = 60_000;
 

@@ -1,13 +1,13 @@
-import { humanizeRef } from '../shared/entityRefs';
+import { humanizeRef } from '../../shared/entityRefs';
 import {
   TENANT_STATUSES,
   TENANT_STATUS_LABELS,
   TENANT_TIERS,
   TENANT_TIER_LABELS,
-} from '../../utils/tenants';
-import { FilterSelect } from '../shared/FilterSelect';
-import { SearchField } from '../shared/SearchField';
-import { ToolbarRow } from '../shared/ToolbarRow';
+} from '../tenantFormat';
+import { FilterSelect } from '../../shared/FilterSelect';
+import { SearchField } from '../../shared/SearchField';
+import { ToolbarRow } from '../../shared/ToolbarRow';
 import { TenantFilters } from './filters';
 
 /** Search and the tier, status and owner filters of the tenants list. */

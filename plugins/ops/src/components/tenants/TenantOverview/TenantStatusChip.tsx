@@ -1,9 +1,6 @@
 import Chip from '@material-ui/core/Chip';
 import { TenantStatus } from '@opsconsole/backstage-plugin-ops-common';
-import {
-  TENANT_STATUS_COLORS,
-  TENANT_STATUS_LABELS,
-} from '../../utils/tenants';
+import { TENANT_STATUS_COLORS, TENANT_STATUS_LABELS } from '../tenantFormat';
 
 /** A tenant's status as a coloured chip. */
 export function TenantStatusChip(props: { status: TenantStatus }) {

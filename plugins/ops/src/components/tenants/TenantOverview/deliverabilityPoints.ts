@@ -1,5 +1,5 @@
 import { TenantDeliverability } from '@opsconsole/backstage-plugin-ops-common';
-import { toTimePoints } from '../shared/charts';
+import { toTimePoints } from '../../shared/charts';
 
 /** One chart point per bucket; rates in percent, null without a denominator. */
 export interface DeliverabilityPoint {

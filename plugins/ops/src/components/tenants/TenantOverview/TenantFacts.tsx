@@ -1,8 +1,8 @@
 import Link from '@material-ui/core/Link';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TenantEntityV1alpha1 } from '@opsconsole/backstage-plugin-ops-common';
-import { TENANT_TIER_LABELS } from '../../utils/tenants';
-import { FactList } from '../shared/FactList';
+import { TENANT_TIER_LABELS } from '../tenantFormat';
+import { FactList } from '../../shared/FactList';
 import { TenantStatusChip } from './TenantStatusChip';
 
 /** Tier, status, owner, region and admin contact of a Tenant entity. */

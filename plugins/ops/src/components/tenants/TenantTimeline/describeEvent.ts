@@ -1,5 +1,5 @@
 import { AuditEvent } from '@opsconsole/backstage-plugin-ops-common';
-import { formatFlagValue } from '../flags/flagFormat';
+import { formatFlagValue } from '../../flags/flagFormat';
 
 const ACTION_LABELS: Record<string, string> = {
   'flag-override-set': 'Flag override set',

@@ -3,8 +3,8 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { TenantDeliverability } from '@opsconsole/backstage-plugin-ops-common';
-import { TimeSeries, TimeSeriesChart } from '../shared/charts';
-import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
+import { TimeSeries, TimeSeriesChart } from '../../shared/charts';
+import { HEALTH_STATUS_COLORS } from '../../shared/statusColors';
 import {
   DeliverabilityPoint,
   toDeliverabilityPoints,

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
-import { mockElementSize } from '../../__testUtils__/layout';
-import { renderLogs } from '../../__testUtils__/renderLogs';
-import { acmeEntity } from '../../__testUtils__/tenantFixtures';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
+import { mockElementSize } from '../../../__testUtils__/layout';
+import { renderLogs } from '../../../__testUtils__/renderLogs';
+import { acmeEntity } from '../../../__testUtils__/tenantFixtures';
 import { EntityTenantOpsContent } from './EntityTenantOpsContent';
 
 mockElementSize();

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
-import { renderOps } from '../../__testUtils__/renderOps';
-import { annotatedEntity } from '../../__testUtils__/entities';
-import { tenantEntities } from '../../__testUtils__/tenantFixtures';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
+import { renderOps } from '../../../__testUtils__/renderOps';
+import { annotatedEntity } from '../../../__testUtils__/entities';
+import { tenantEntities } from '../../../__testUtils__/tenantFixtures';
 import { TenantsPage } from './TenantsPage';
 
 const tenantNames = () =>

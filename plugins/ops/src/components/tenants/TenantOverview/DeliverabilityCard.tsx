@@ -13,10 +13,10 @@ import {
   DeliverabilityRange,
   DeliverabilityStats,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { useTenantDeliverability } from '../../hooks/useTenant';
-import { formatPercent } from '../shared/format';
-import { RangeToggle } from '../shared/RangeToggle';
-import { SourceStatusBanner } from '../shared/SourceStatusBanner';
+import { useTenantDeliverability } from '../useTenant';
+import { formatPercent } from '../../shared/format';
+import { RangeToggle } from '../../shared/RangeToggle';
+import { SourceStatusBanner } from '../../shared/SourceStatusBanner';
 import { DeliverabilityCharts } from './DeliverabilityCharts';
 
 function TotalsTable(props: {

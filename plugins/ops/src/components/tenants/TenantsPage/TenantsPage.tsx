@@ -13,10 +13,10 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TenantEntityV1alpha1 } from '@opsconsole/backstage-plugin-ops-common';
-import { useTenantEntities } from '../../hooks/useTenantEntities';
-import { TENANT_TIER_LABELS } from '../../utils/tenants';
-import { FilteredCount } from '../shared/FilteredCount';
-import { NoFilterMatches } from '../shared/NoFilterMatches';
+import { useTenantEntities } from '../useTenantEntities';
+import { TENANT_TIER_LABELS } from '../tenantFormat';
+import { FilteredCount } from '../../shared/FilteredCount';
+import { NoFilterMatches } from '../../shared/NoFilterMatches';
 import { TenantStatusChip } from '../TenantOverview';
 import {
   EMPTY_TENANT_FILTERS,

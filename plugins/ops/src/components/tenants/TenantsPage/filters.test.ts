@@ -1,4 +1,4 @@
-import { tenantEntities } from '../../__testUtils__/tenantFixtures';
+import { tenantEntities } from '../../../__testUtils__/tenantFixtures';
 import {
   EMPTY_TENANT_FILTERS,
   filterTenants,

@@ -11,13 +11,13 @@ import {
   getTenantPlatformId,
   isTenantEntity,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { logFieldQuery } from '../logs/logQueries';
-import { LogsView } from '../logs/LogsView';
-import { TenantFeatures } from '../flags/TenantFeatures';
+import { logFieldQuery } from '../../logs/logQueries';
+import { LogsView } from '../../logs/LogsView';
+import { TenantFeatures } from '../../flags/TenantFeatures';
 import { TenantOverview } from '../TenantOverview';
-import { TenantQueues } from '../queues/TenantQueues';
+import { TenantQueues } from '../../queues/TenantQueues';
 import { TenantTimeline } from '../TenantTimeline';
-import { TenantUsers } from '../users/TenantUsers';
+import { TenantUsers } from '../../users/TenantUsers';
 
 /**
  * The sections of the tenant tab, selected by `?section=`; the first (queues:

@@ -2,11 +2,11 @@ import Skeleton from '@material-ui/lab/Skeleton';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { TenantEntityV1alpha1 } from '@opsconsole/backstage-plugin-ops-common';
-import { useTenantDetail } from '../../hooks/useTenant';
-import { TENANT_TIER_LABELS } from '../../utils/tenants';
-import { FactList } from '../shared/FactList';
-import { RelativeTime } from '../shared/RelativeTime';
-import { SourceStatusBanner } from '../shared/SourceStatusBanner';
+import { useTenantDetail } from '../useTenant';
+import { TENANT_TIER_LABELS } from '../tenantFormat';
+import { FactList } from '../../shared/FactList';
+import { RelativeTime } from '../../shared/RelativeTime';
+import { SourceStatusBanner } from '../../shared/SourceStatusBanner';
 import { TenantStatusChip } from './TenantStatusChip';
 
 function Differs(props: { show: boolean }) {

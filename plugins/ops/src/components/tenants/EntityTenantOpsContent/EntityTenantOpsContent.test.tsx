@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { annotatedEntity } from '../../__testUtils__/entities';
-import { makeFakeOpsApi } from '../../__testUtils__/fixtures';
-import { mockPermissions, renderOps } from '../../__testUtils__/renderOps';
-import { acmeEntity } from '../../__testUtils__/tenantFixtures';
-import { OpsApi } from '../../api';
+import { annotatedEntity } from '../../../__testUtils__/entities';
+import { makeFakeOpsApi } from '../../../__testUtils__/fixtures';
+import { mockPermissions, renderOps } from '../../../__testUtils__/renderOps';
+import { acmeEntity } from '../../../__testUtils__/tenantFixtures';
+import { OpsApi } from '../../../api';
 import { EntityTenantOpsContent } from './EntityTenantOpsContent';
 
 // a plain reader: no overrides, no personal data

@@ -2,7 +2,7 @@ import {
   TenantStatus,
   TenantTier,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { HEALTH_STATUS_COLORS } from '../components/shared/statusColors';
+import { HEALTH_STATUS_COLORS } from '../shared/statusColors';
 
 export const TENANT_TIERS: TenantTier[] = ['enterprise', 'pro', 'free'];
 

@@ -6,10 +6,7 @@ import {
   TenantEntityV1alpha1,
   isTenantEntity,
 } from '@opsconsole/backstage-plugin-ops-common';
-import {
-  PolledAsyncState,
-  usePolledAsync,
-} from '../components/shared/usePolledAsync';
+import { PolledAsyncState, usePolledAsync } from '../shared/usePolledAsync';
 
 /** Every Tenant entity of the catalog. */
 export function useTenantEntities(): PolledAsyncState<TenantEntityV1alpha1[]> {
