@@ -34,6 +34,12 @@ describe('sendEncodedJson', () => {
       .get('/')
       .set('if-none-match', `W/"other", ${first.headers.etag}`);
     expect(again.status).toBe(304);
+    // fetch sends Cache-Control: no-cache with every If-None-Match
+    const fromFetch = await request(app)
+      .get('/')
+      .set('cache-control', 'no-cache')
+      .set('if-none-match', first.headers.etag);
+    expect(fromFetch.status).toBe(304);
     const plain = await request(app)
       .get('/')
       .set('accept-encoding', 'gzip;q=0.1, identity');

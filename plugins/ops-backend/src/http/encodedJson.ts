@@ -2,6 +2,7 @@ import etag from 'etag';
 import { Request, Response } from 'express';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { matchesIfNoneMatch } from './ifNoneMatch';
 
 const gzipAsync = promisify(gzip);
 
@@ -36,7 +37,7 @@ export class EncodedJsonCache {
 }
 
 /**
- * Answers with an encoded JSON body: its ETag (304 when the request is fresh), and the
+ * Answers with an encoded JSON body: its ETag (304 when If-None-Match names it), and the
  * gzip bytes to a client that prefers gzip, which spares the compression middleware
  * from encoding the body again on every request.
  */
@@ -48,7 +49,7 @@ export function sendEncodedJson(
   res.setHeader('ETag', encoded.etag);
   res.setHeader('Cache-Control', 'private, no-cache');
   res.setHeader('Vary', 'Accept-Encoding');
-  if (req.fresh) {
+  if (matchesIfNoneMatch(req, encoded.etag)) {
     res.status(304).end();
     return;
   }

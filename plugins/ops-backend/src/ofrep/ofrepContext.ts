@@ -12,19 +12,11 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * Parses an OFREP request body `{ context: { targetingKey?, tenantId?, ... } }`. An empty
- * body is an empty context. Too large (undefined), not JSON, or not a JSON object →
- * PARSE_ERROR; a context that is not an object, or a `targetingKey` / `tenantId` that is
- * not a string → INVALID_CONTEXT.
+ * body is an empty context. Not JSON, or not a JSON object → PARSE_ERROR; a context that
+ * is not an object, or a `targetingKey` / `tenantId` that is not a string →
+ * INVALID_CONTEXT.
  */
-export function parseOfrepRequest(
-  body: string | undefined,
-): ParsedOfrepRequest {
-  if (body === undefined) {
-    return {
-      errorCode: 'PARSE_ERROR',
-      errorDetails: 'The request body is too large',
-    };
-  }
+export function parseOfrepRequest(body: string): ParsedOfrepRequest {
   if (body.trim() === '') return { context: {} };
   let parsed: unknown;
   try {

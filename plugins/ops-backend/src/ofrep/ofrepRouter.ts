@@ -6,12 +6,17 @@ import {
 import { opsFlagsEvaluatePermission } from '@opsconsole/backstage-plugin-ops-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { createHash } from 'node:crypto';
+import etag from 'etag';
 import { authorize } from '../auth/authorize';
 import { FlagEvaluator } from '../flags/FlagEvaluator';
-import { parseOfrepRequest } from './ofrepContext';
-import { matchesEtag, readBody, sendJson } from './ofrepHttp';
+import { matchesIfNoneMatch } from '../http/ifNoneMatch';
+import { isBodyParserError, parseBody } from '../http/parseBody';
+import { sendJson } from '../http/sendJson';
+import { parseOfrepRequest, ParsedOfrepRequest } from './ofrepContext';
 import { OfrepFailure, toOfrep } from './ofrepResponses';
+
+/** The largest request body read; OFREP bodies are small JSON documents. */
+const MAX_BODY_BYTES = 256 * 1024;
 
 export interface OfrepRouterOptions {
   httpAuth: HttpAuthService;
@@ -36,6 +41,27 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
       allow: ['service'],
     });
 
+  // any content type: the body is read as text and parsed as the protocol says
+  const readText = express.text({ type: () => true, limit: MAX_BODY_BYTES });
+  async function readRequest(
+    req: Request,
+    res: Response,
+  ): Promise<ParsedOfrepRequest> {
+    try {
+      await parseBody(readText, req, res);
+    } catch (error) {
+      if (!isBodyParserError(error)) throw error;
+      return {
+        errorCode: 'PARSE_ERROR',
+        errorDetails:
+          error.type === 'entity.too.large'
+            ? 'The request body is too large'
+            : `The request body could not be read: ${error.message}`,
+      };
+    }
+    return parseOfrepRequest(typeof req.body === 'string' ? req.body : '');
+  }
+
   const general = (res: Response, error: unknown, key?: string) => {
     logger.error(`OFREP evaluation failed: ${error}`);
     const body: OfrepFailure = {
@@ -49,7 +75,7 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
   router.post('/ofrep/v1/evaluate/flags/:key', async (req, res) => {
     await authorizeEvaluation(req);
     const key = req.params.key;
-    const parsed = parseOfrepRequest(await readBody(req));
+    const parsed = await readRequest(req, res);
     if ('errorCode' in parsed) {
       sendJson(res, 400, JSON.stringify({ key, ...parsed }));
       return;
@@ -66,7 +92,7 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
 
   router.post('/ofrep/v1/evaluate/flags', async (req, res) => {
     await authorizeEvaluation(req);
-    const parsed = parseOfrepRequest(await readBody(req));
+    const parsed = await readRequest(req, res);
     if ('errorCode' in parsed) {
       sendJson(res, 400, JSON.stringify(parsed));
       return;
@@ -76,9 +102,11 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
         r => toOfrep(r).body,
       );
       const body = JSON.stringify({ flags });
-      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-      const caching = { etag, 'cache-control': 'private, no-cache' };
-      if (matchesEtag(req.headers['if-none-match'], etag)) {
+      const caching = {
+        etag: etag(body),
+        'cache-control': 'private, no-cache',
+      };
+      if (matchesIfNoneMatch(req, caching.etag)) {
         res.writeHead(304, caching).end();
         return;
       }

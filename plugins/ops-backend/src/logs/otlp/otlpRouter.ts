@@ -7,14 +7,14 @@ import { opsLogsIngestPermission } from '@opsconsole/backstage-plugin-ops-common
 import express, { Response } from 'express';
 import Router from 'express-promise-router';
 import { authorize } from '../../auth/authorize';
-import { sendJson } from '../../ofrep/ofrepHttp';
+import { sendJson } from '../../http/sendJson';
 import {
   LogWriter,
   LogWriterCommitError,
   LogWriterFullError,
 } from '../LogWriter';
+import { createOtlpBodyReader, OtlpHttpError } from './otlpBody';
 import { OtlpRequestError, parseOtlpLogs } from './parseOtlpLogs';
-import { OtlpHttpError, readOtlpBody } from './readOtlpBody';
 
 export interface OtlpRouterOptions {
   httpAuth: HttpAuthService;
@@ -59,20 +59,14 @@ function sendStatus(
 export function createOtlpRouter(options: OtlpRouterOptions): express.Router {
   const { writer, logger } = options;
   const router = Router();
+  const readBody = createOtlpBodyReader(options.maxBodyBytes);
 
   router.post('/otlp/v1/logs', async (req, res) => {
     await authorize(options, req, opsLogsIngestPermission, {
       allow: ['service', 'user'],
     });
     try {
-      const text = await readOtlpBody(req, options.maxBodyBytes);
-      let doc: unknown;
-      try {
-        doc = text === '' ? {} : JSON.parse(text);
-      } catch (error) {
-        throw new OtlpHttpError(400, `The body is not valid JSON: ${error}`);
-      }
-      const parsed = parseOtlpLogs(doc, Date.now());
+      const parsed = parseOtlpLogs(await readBody(req, res), Date.now());
       await writer.write(parsed.records);
       const body =
         parsed.rejected > 0
