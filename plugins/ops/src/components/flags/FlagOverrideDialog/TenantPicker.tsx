@@ -1,7 +1,7 @@
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { getTenantPlatformId } from '@opsconsole/backstage-plugin-ops-common';
-import { useTenantEntities } from '../../tenants/useTenantEntities';
+import { useTenantEntities } from '../../shared/useTenantEntities';
 import { errorMessage } from '../../shared/format';
 
 interface TenantOption {

@@ -14,7 +14,7 @@ import { HEALTH_STATUS_COLORS } from '../../shared/statusColors';
 import { FilterSelect } from '../../shared/FilterSelect';
 import { SearchField } from '../../shared/SearchField';
 import { ToolbarRow } from '../../shared/ToolbarRow';
-import { FleetFilters } from './filters';
+import { FleetFilters } from './fleetFilters';
 import { HEALTH_STATUS_LABELS, HEALTH_STATUS_ORDER } from '../healthFormat';
 
 const useStyles = makeStyles(theme => ({

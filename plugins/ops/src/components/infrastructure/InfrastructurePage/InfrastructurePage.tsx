@@ -20,7 +20,7 @@ import {
   distinctValues,
   filterTargets,
   hasActiveFilters,
-} from './filters';
+} from './fleetFilters';
 
 /**
  * The fleet health grid: every health target with its status, latency, error

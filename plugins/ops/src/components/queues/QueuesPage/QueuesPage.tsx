@@ -25,7 +25,7 @@ import {
   hasActiveQueueFilters,
   queueSources,
   selectedTenant,
-} from './filters';
+} from './queueFilters';
 
 /** The filters in the URL: `?tenantId=&source=&state=`. */
 function useUrlFilters(): [QueueFilters, (filters: QueueFilters) => void] {

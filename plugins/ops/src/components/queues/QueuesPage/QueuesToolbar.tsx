@@ -3,7 +3,7 @@ import { FilterSelect } from '../../shared/FilterSelect';
 import { RelativeTime } from '../../shared/RelativeTime';
 import { SearchField } from '../../shared/SearchField';
 import { ToolbarRow } from '../../shared/ToolbarRow';
-import { QUEUE_STATES, QUEUE_STATE_LABELS, QueueFilters } from './filters';
+import { QUEUE_STATES, QUEUE_STATE_LABELS, QueueFilters } from './queueFilters';
 
 /** Tenant ID search and the source and state filters of the queue overview. */
 export function QueuesToolbar(props: {

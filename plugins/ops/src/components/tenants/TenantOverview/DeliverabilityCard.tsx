@@ -13,7 +13,7 @@ import {
   DeliverabilityRange,
   DeliverabilityStats,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { useTenantDeliverability } from '../useTenant';
+import { useTenantDeliverability } from '../useTenants';
 import { formatPercent } from '../../shared/format';
 import { RangeToggle } from '../../shared/RangeToggle';
 import { SourceStatusBanner } from '../../shared/SourceStatusBanner';

@@ -2,7 +2,7 @@ import Skeleton from '@material-ui/lab/Skeleton';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { TenantEntityV1alpha1 } from '@opsconsole/backstage-plugin-ops-common';
-import { useTenantDetail } from '../useTenant';
+import { useTenantDetail } from '../useTenants';
 import { TENANT_TIER_LABELS } from '../tenantFormat';
 import { FactList } from '../../shared/FactList';
 import { RelativeTime } from '../../shared/RelativeTime';

@@ -8,7 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { AuditEvent } from '@opsconsole/backstage-plugin-ops-common';
-import { useTenantTimeline } from '../useTenant';
+import { useTenantTimeline } from '../useTenants';
 import { humanizeRef } from '../../shared/entityRefs';
 import { HEALTH_STATUS_COLORS } from '../../shared/statusColors';
 import { RelativeTime } from '../../shared/RelativeTime';

@@ -13,7 +13,7 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { TenantEntityV1alpha1 } from '@opsconsole/backstage-plugin-ops-common';
-import { useTenantEntities } from '../useTenantEntities';
+import { useTenantEntities } from '../../shared/useTenantEntities';
 import { TENANT_TIER_LABELS } from '../tenantFormat';
 import { FilteredCount } from '../../shared/FilteredCount';
 import { NoFilterMatches } from '../../shared/NoFilterMatches';
@@ -24,7 +24,7 @@ import {
   hasActiveTenantFilters,
   tenantOwners,
   titleOf,
-} from './filters';
+} from './tenantFilters';
 import { TenantsToolbar } from './TenantsToolbar';
 
 function TenantsTable(props: { tenants: TenantEntityV1alpha1[] }) {

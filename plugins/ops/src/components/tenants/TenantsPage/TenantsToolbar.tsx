@@ -8,7 +8,7 @@ import {
 import { FilterSelect } from '../../shared/FilterSelect';
 import { SearchField } from '../../shared/SearchField';
 import { ToolbarRow } from '../../shared/ToolbarRow';
-import { TenantFilters } from './filters';
+import { TenantFilters } from './tenantFilters';
 
 /** Search and the tier, status and owner filters of the tenants list. */
 export function TenantsToolbar(props: {

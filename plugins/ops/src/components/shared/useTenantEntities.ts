@@ -6,7 +6,7 @@ import {
   TenantEntityV1alpha1,
   isTenantEntity,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { PolledAsyncState, usePolledAsync } from '../shared/usePolledAsync';
+import { PolledAsyncState, usePolledAsync } from './usePolledAsync';
 
 /** Every Tenant entity of the catalog. */
 export function useTenantEntities(): PolledAsyncState<TenantEntityV1alpha1[]> {

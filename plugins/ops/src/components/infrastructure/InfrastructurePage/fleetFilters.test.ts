@@ -5,7 +5,7 @@ import {
   distinctValues,
   filterTargets,
   hasActiveFilters,
-} from './filters';
+} from './fleetFilters';
 
 const target = (overrides: Partial<TargetSummary>): TargetSummary => ({
   entityRef: 'component:default/x',

@@ -4,7 +4,7 @@ import {
   filterTenants,
   hasActiveTenantFilters,
   tenantOwners,
-} from './filters';
+} from './tenantFilters';
 
 const names = (filters: Partial<typeof EMPTY_TENANT_FILTERS>) =>
   filterTenants(tenantEntities, { ...EMPTY_TENANT_FILTERS, ...filters }).map(
