@@ -20,7 +20,7 @@ describe('compileLogQl', () => {
     expect(compile('')).toBe('{service_name=~".+"}');
   });
 
-  it('compiles the example query of the issue', () => {
+  it('compiles a query using every kind of term', () => {
     expect(
       compile(
         'level>=warn service:mailer tenant:acme "connection refused" -healthcheck trace:4bf92f35 attr.smtp.code:421',

@@ -16,7 +16,7 @@ function errors(input: string): LogQueryError[] {
 }
 
 describe('parseLogQuery', () => {
-  it('parses the example from the issue', () => {
+  it('parses a query using every kind of term', () => {
     const input =
       'level>=warn service:mailer tenant:acme "connection refused" -healthcheck trace:4bf92f3577b34da6 attr.http.status_code:503';
     expect(terms(input)).toEqual([
