@@ -1,77 +1,37 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 
-/**
- * Records of the Platform Admin API contract
- * (`@opsconsole/backstage-plugin-ops-common/platform-admin-api.yaml`), which a platform
- * implements so the console can read its tenants, users, logins and deliverability.
- */
+import type { PlatformAdminApiComponents } from '@opsconsole/backstage-plugin-ops-common';
+
+// Records of the Platform Admin API contract
+// (`@opsconsole/backstage-plugin-ops-common/platform-admin-api.yaml`), which a platform
+// implements so the console can read its tenants, users, logins and deliverability; the
+// shapes are generated from that document.
+type Schemas = PlatformAdminApiComponents['schemas'];
 
 /** @public */
-export type PlatformTenantTier = 'free' | 'pro' | 'enterprise';
+export type PlatformTenant = Schemas['Tenant'];
 
 /** @public */
-export type PlatformTenantStatus = 'active' | 'trial' | 'suspended';
+export type PlatformTenantTier = PlatformTenant['tier'];
 
 /** @public */
-export interface PlatformTenant {
-  /** Stable slug, e.g. `acme`; also the Tenant entity's name. */
-  id: string;
-  name: string;
-  tier: PlatformTenantTier;
-  region: string;
-  status: PlatformTenantStatus;
-  adminEmail: string;
-  adminName?: string;
-  createdAt: string;
-}
+export type PlatformTenantStatus = PlatformTenant['status'];
 
 /** @public */
-export interface PlatformUser {
-  id: string;
-  tenantId: string;
-  email: string;
-  name: string;
-  role: string;
-  status: 'active' | 'invited' | 'disabled';
-  lastLoginAt?: string;
-}
+export type PlatformUser = Schemas['User'];
 
 /** @public */
-export interface PlatformLogin {
-  userId: string;
-  at: string;
-  success: boolean;
-  ip: string;
-  userAgent?: string;
-  country?: string;
-}
+export type PlatformLogin = Schemas['Login'];
 
 /** @public */
-export interface DeliverabilityPoint {
-  /** Start of the interval (ISO time). */
-  start: string;
-  sent: number;
-  delivered: number;
-  bounced: number;
-  complaints: number;
-}
+export type DeliverabilityPoint = Schemas['DeliverabilityPoint'];
 
 /**
  * The value a platform last evaluated for one feature flag and one tenant (through
  * OpenFeature), so operators can see that an override has taken effect.
  * @public
  */
-export interface PlatformFeatureEvaluation {
-  flagKey: string;
-  value: boolean | string | number | { [key: string]: unknown };
-  variant?: string;
-  /** OpenFeature resolution reason, e.g. `TARGETING_MATCH`, `DEFAULT`, `ERROR`. */
-  reason: string;
-  /** OpenFeature error code when the evaluation failed, e.g. `FLAG_NOT_FOUND`. */
-  errorCode?: string;
-  errorMessage?: string;
-  evaluatedAt: string;
-}
+export type PlatformFeatureEvaluation = Schemas['FeatureEvaluation'];
 
 /**
  * Where the console reads tenants, their users and login history, and per-tenant email
