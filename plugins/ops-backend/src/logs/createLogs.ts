@@ -23,8 +23,8 @@ import { SelfLogSink } from './selfIngest/SelfLogSink';
 
 /**
  * Wires the logs capability: the store, the batched writer (flushed at shutdown), the
- * backend's own log lines drained into it, the retention task, the OTLP/HTTP ingest router and the read service over the store and
- * the providers of `opsLogProvidersExtensionPoint`.
+ * backend's own log lines drained into it, the retention task, the OTLP/HTTP ingest router,
+ * and the read service over the store and the providers of `opsLogProvidersExtensionPoint`.
  */
 export async function createLogs(deps: {
   db: Knex;
@@ -87,5 +87,5 @@ export async function createLogs(deps: {
     writer,
     maxBodyBytes: config.maxBodyBytes,
   });
-  return { store, writer, service, routes, otlpRouter, config };
+  return { routes, otlpRouter };
 }
