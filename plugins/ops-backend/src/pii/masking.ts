@@ -1,6 +1,6 @@
 // The one way personal data (emails, IP addresses, names) is masked, so users, tenants,
-// notices and job samples show it alike. User data is unmasked only for a caller who may see
-// it (ops.users.pii.read) and asked for it (reveal=true, audited).
+// notices and job samples show it alike. User data is unmasked only for a caller holding
+// ops.users.pii.read who asked for it (reveal=true, audited).
 
 /** `jane.doe@acme.example` → `j***@acme.example`: enough to tell accounts apart, not to mail them. */
 export function maskEmail(email: string): string {
