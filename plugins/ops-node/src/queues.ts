@@ -1,8 +1,11 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import {
-  QueueCounts,
+import type {
+  PlatformAdminApiComponents,
   QueueJobState,
 } from '@opsconsole/backstage-plugin-ops-common';
+
+// A queue source's records are those of the Platform Admin API's queue operations (generated
+// from platform-admin-api.yaml), whichever source reports them.
 
 /**
  * One queue as a source reports it now. Counters under `totals` are cumulative (they only
@@ -10,40 +13,14 @@ import {
  * rates per minute from their differences.
  * @public
  */
-export interface QueueSnapshot {
-  /** The queue's name in the source, e.g. `outbound-email-acme`. */
-  name: string;
-  /** The tenant whose work the queue holds; undefined for queues shared by all tenants. */
-  tenantId?: string;
-  counts: QueueCounts;
-  /** True when the queue (or the tenant's part of it) is paused. */
-  paused: boolean;
-  /** ISO time the oldest waiting job was enqueued; undefined when none waits. */
-  oldestWaitingAt?: string;
-  totals?: {
-    enqueued?: number;
-    completed?: number;
-    failed?: number;
-  };
-}
+export type QueueSnapshot =
+  PlatformAdminApiComponents['schemas']['QueueSnapshot'];
 
 /**
  * A job as the source holds it, unredacted: the console redacts `data` before anyone sees it.
  * @public
  */
-export interface QueueJob {
-  id: string;
-  /** The queue's name in the source. */
-  queueName: string;
-  /** Job name (e.g. `send-email`). */
-  name: string;
-  state: QueueJobState;
-  /** ISO time the job was enqueued. */
-  enqueuedAt: string;
-  attemptsMade?: number;
-  failedReason?: string;
-  data: unknown;
-}
+export type QueueJob = PlatformAdminApiComponents['schemas']['QueueJob'];
 
 /**
  * Where the console reads queues and pauses one tenant's work. Built in: the Platform Admin
