@@ -1,3 +1,5 @@
+// openapi-fetch names its methods after the HTTP verbs (GET, POST...), which are not constructors
+/* eslint-disable new-cap */
 import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';

@@ -5,7 +5,7 @@ export const spec = {
   "info": {
     "title": "ops",
     "version": "1",
-    "description": "Ops Console backend API. Every route requires a Backstage user token and a permission from @opsconsole/backstage-plugin-ops-common.",
+    "description": "Ops Console backend API. Every route requires a Backstage user token and a permission from @opsconsole/backstage-plugin-ops-common, except the machine endpoints (OFREP flag evaluation, OTLP log ingest), which take service tokens (external access). The TypeScript types of this document are generated into @opsconsole/backstage-plugin-ops-common.",
     "license": {
       "name": "Apache-2.0",
       "url": "http://www.apache.org/licenses/LICENSE-2.0.html"
