@@ -50,7 +50,7 @@ export class QueueService {
       sources: QueueSources;
       store: QueueStore;
       tenants: TenantInfoSource;
-      /** The latest auto-resume of a pause (`ops.queues.pause.maxAutoResumeHours`). */
+      /** The latest auto-resume of a pause (`ops.queues.pause.maxAutoResume`). */
       maxAutoResumeHours: number;
     },
   ) {}
