@@ -1,15 +1,13 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-
 import type { PlatformAdminApiComponents } from '@opsconsole/backstage-plugin-ops-common';
 
 // Records of the Platform Admin API contract
 // (`@opsconsole/backstage-plugin-ops-common/platform-admin-api.yaml`), which a platform
 // implements so the console can read its tenants, users, logins and deliverability; the
 // shapes are generated from that document.
-type Schemas = PlatformAdminApiComponents['schemas'];
 
 /** @public */
-export type PlatformTenant = Schemas['Tenant'];
+export type PlatformTenant = PlatformAdminApiComponents['schemas']['Tenant'];
 
 /** @public */
 export type PlatformTenantTier = PlatformTenant['tier'];
@@ -18,20 +16,22 @@ export type PlatformTenantTier = PlatformTenant['tier'];
 export type PlatformTenantStatus = PlatformTenant['status'];
 
 /** @public */
-export type PlatformUser = Schemas['User'];
+export type PlatformUser = PlatformAdminApiComponents['schemas']['User'];
 
 /** @public */
-export type PlatformLogin = Schemas['Login'];
+export type PlatformLogin = PlatformAdminApiComponents['schemas']['Login'];
 
 /** @public */
-export type DeliverabilityPoint = Schemas['DeliverabilityPoint'];
+export type DeliverabilityPoint =
+  PlatformAdminApiComponents['schemas']['DeliverabilityPoint'];
 
 /**
  * The value a platform last evaluated for one feature flag and one tenant (through
  * OpenFeature), so operators can see that an override has taken effect.
  * @public
  */
-export type PlatformFeatureEvaluation = Schemas['FeatureEvaluation'];
+export type PlatformFeatureEvaluation =
+  PlatformAdminApiComponents['schemas']['FeatureEvaluation'];
 
 /**
  * Where the console reads tenants, their users and login history, and per-tenant email

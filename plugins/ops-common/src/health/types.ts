@@ -1,7 +1,7 @@
 // The ops API's health and audit resources under the names the code uses; the shapes are
 // generated from plugins/ops-backend/src/schema/openapi.yaml.
 
-import type { OpsApiComponents } from '../schema';
+import type { OpsApiComponents, OpsApiQuery } from '../schema';
 
 type Schemas = OpsApiComponents['schemas'];
 
@@ -51,3 +51,9 @@ export type ProbeResult = Schemas['ProbeResult'];
 
 /** @public */
 export type AuditEvent = Schemas['AuditEvent'];
+
+/** Answer of `GET /audit`. @public */
+export type AuditPage = Schemas['AuditPage'];
+
+/** Query of `GET /audit`. @public */
+export type AuditEventsQuery = OpsApiQuery<'ListAuditEvents'>;

@@ -1,7 +1,7 @@
 // The ops API's queue and notice resources under the names the code uses; the shapes are
 // generated from plugins/ops-backend/src/schema/openapi.yaml.
 
-import type { OpsApiComponents } from '../schema';
+import type { OpsApiComponents, OpsApiQuery } from '../schema';
 
 type Schemas = OpsApiComponents['schemas'];
 
@@ -35,6 +35,15 @@ export type QueueSummary = Schemas['QueueSummary'];
 /** Answer of `GET /queues`. @public */
 export type QueueOverview = Schemas['QueueOverview'];
 
+/** Query of `GET /queues`. @public */
+export type QueueOverviewQuery = OpsApiQuery<'GetQueueOverview'>;
+
+/** Answer of `GET /queues/alerts`. @public */
+export type QueueSpikeAlertList = Schemas['QueueSpikeAlertList'];
+
+/** Query of `GET /queues/alerts`. @public */
+export type QueueAlertsQuery = OpsApiQuery<'GetQueueAlerts'>;
+
 /** @public */
 export type QueueHistoryRange = Schemas['QueueHistoryRange'];
 
@@ -50,6 +59,9 @@ export type QueueHistoryPoint = Schemas['QueueHistoryPoint'];
 
 /** Answer of `GET /queues/history`. @public */
 export type QueueHistory = Schemas['QueueHistory'];
+
+/** Query of `GET /queues/history`. @public */
+export type QueueHistoryQuery = OpsApiQuery<'GetQueueHistory'>;
 
 /** One job of a tenant's queue, redacted on the server unless `redacted` is false. @public */
 export type QueueJobSample = Schemas['QueueJobSample'];
@@ -74,3 +86,9 @@ export type TenantNoticeRequest = Schemas['TenantNoticeRequest'];
 
 /** A rendered notice (preview) or a sent one. @public */
 export type TenantNotice = Schemas['TenantNotice'];
+
+/** Answer of `GET /notices/templates`. @public */
+export type TenantNoticeTemplateList = Schemas['TenantNoticeTemplateList'];
+
+/** Answer of `GET /tenants/{tenantId}/notices`. @public */
+export type TenantNoticeList = Schemas['TenantNoticeList'];

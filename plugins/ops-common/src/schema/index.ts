@@ -11,3 +11,13 @@ export type {
   components as PlatformAdminApiComponents,
   operations as PlatformAdminApiOperations,
 } from './platform-admin-api.generated';
+
+import type { operations } from './ops-api.generated';
+
+/**
+ * The query parameters of an operation of the ops API, by its operationId.
+ * @public
+ */
+export type OpsApiQuery<O extends keyof operations> = NonNullable<
+  operations[O]['parameters']['query']
+>;

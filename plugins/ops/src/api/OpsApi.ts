@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AuditEventsQuery,
+  AuditPage,
   CreateFlagRequest,
   DeliverabilityRange,
   EntityHealth,
@@ -19,16 +21,20 @@ import {
   LogTailPage,
   LogTopField,
   LogTopValues,
-  OpsApiComponents,
-  OpsApiOperations,
   PauseTenantQueuesRequest,
   ProbeResult,
+  QueueAlertsQuery,
   QueueHistory,
+  QueueHistoryQuery,
   QueueOverview,
+  QueueOverviewQuery,
   QueueSamples,
+  QueueSpikeAlertList,
   ResumeTenantQueuesRequest,
   TenantNotice,
+  TenantNoticeList,
   TenantNoticeRequest,
+  TenantNoticeTemplateList,
   TenantQueuePause,
   SetFlagOverrideRequest,
   TenantDeliverability,
@@ -42,12 +48,6 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { LogExportFile, LogExportFormat, LogQueryWindow } from './logOptions';
 
-// Parameters and answers come from the types generated from the backend's OpenAPI document.
-type Schemas = OpsApiComponents['schemas'];
-type QueryOf<O extends keyof OpsApiOperations> = NonNullable<
-  OpsApiOperations[O]['parameters']['query']
->;
-
 /**
  * An entity reference as accepted by {@link OpsApi}: a string such as
  * `component:default/mail-api` or a compound reference.
@@ -57,7 +57,8 @@ type QueryOf<O extends keyof OpsApiOperations> = NonNullable<
 export type OpsEntityRef = string | CompoundEntityRef;
 
 /**
- * Client of the ops backend (`/api/ops`).
+ * Client of the ops backend (`/api/ops`). Its parameters and answers are the
+ * types generated from the backend's OpenAPI document (through ops-common).
  *
  * @public
  */
@@ -78,9 +79,7 @@ export interface OpsApi {
   probeEntity(entityRef: OpsEntityRef): Promise<ProbeResult>;
 
   /** Operator actions, newest first (needs `ops.audit.read`). */
-  listAuditEvents(
-    options?: QueryOf<'ListAuditEvents'>,
-  ): Promise<Schemas['AuditPage']>;
+  listAuditEvents(options?: AuditEventsQuery): Promise<AuditPage>;
 
   /** Every flag with its global state and number of overrides (`ops.flags.read`). */
   listFlags(options?: { includeArchived?: boolean }): Promise<FlagList>;
@@ -171,17 +170,13 @@ export interface OpsApi {
    * Every queue of every source, most anomalous first, with the open spike
    * alerts and the tenant pauses (`ops.queues.read`).
    */
-  getQueueOverview(
-    options?: QueryOf<'GetQueueOverview'>,
-  ): Promise<QueueOverview>;
+  getQueueOverview(options?: QueueOverviewQuery): Promise<QueueOverview>;
 
   /** Queue depth and throughput over time, summed over the filter (`ops.queues.read`). */
-  getQueueHistory(options?: QueryOf<'GetQueueHistory'>): Promise<QueueHistory>;
+  getQueueHistory(options?: QueueHistoryQuery): Promise<QueueHistory>;
 
   /** Spike alerts, open ones by default (`ops.queues.read`). */
-  listQueueAlerts(
-    options?: QueryOf<'GetQueueAlerts'>,
-  ): Promise<Schemas['QueueSpikeAlertList']>;
+  listQueueAlerts(options?: QueueAlertsQuery): Promise<QueueSpikeAlertList>;
 
   /**
    * Recent jobs of a tenant's queues, redacted, with recipient patterns
@@ -209,7 +204,7 @@ export interface OpsApi {
   ): Promise<TenantQueuePause>;
 
   /** The notice templates, e.g. "Security Alert". */
-  listNoticeTemplates(): Promise<Schemas['TenantNoticeTemplateList']>;
+  listNoticeTemplates(): Promise<TenantNoticeTemplateList>;
 
   /** Renders a notice to the tenant's admin without sending it. */
   previewTenantNotice(
@@ -227,7 +222,7 @@ export interface OpsApi {
   ): Promise<TenantNotice>;
 
   /** Notices sent to (or captured for) a tenant, newest first. */
-  listTenantNotices(tenantId: string): Promise<Schemas['TenantNoticeList']>;
+  listTenantNotices(tenantId: string): Promise<TenantNoticeList>;
 
   /**
    * Log records matching a query, newest first, one page at a time; pass the

@@ -43,11 +43,13 @@ export class OpsClient implements OpsApi {
     });
   }
 
-  async getFleetSummary() {
+  async getFleetSummary(): ReturnType<OpsApi['getFleetSummary']> {
     return dataOf(this.client.GET('/health/fleet', await this.base()));
   }
 
-  async getEntityHealth(entityRef: OpsEntityRef) {
+  async getEntityHealth(
+    entityRef: OpsEntityRef,
+  ): ReturnType<OpsApi['getEntityHealth']> {
     return dataOf(
       this.client.GET('/health/entities/{kind}/{namespace}/{name}', {
         ...(await this.base()),
@@ -59,7 +61,7 @@ export class OpsClient implements OpsApi {
   async getEntityHistory(
     entityRef: OpsEntityRef,
     options?: Parameters<OpsApi['getEntityHistory']>[1],
-  ) {
+  ): ReturnType<OpsApi['getEntityHistory']> {
     return dataOf(
       this.client.GET('/health/entities/{kind}/{namespace}/{name}/history', {
         ...(await this.base()),
@@ -71,7 +73,9 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async probeEntity(entityRef: OpsEntityRef) {
+  async probeEntity(
+    entityRef: OpsEntityRef,
+  ): ReturnType<OpsApi['probeEntity']> {
     return dataOf(
       this.client.POST('/health/entities/{kind}/{namespace}/{name}/probe', {
         ...(await this.base()),
@@ -80,7 +84,9 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async listAuditEvents(options?: Parameters<OpsApi['listAuditEvents']>[0]) {
+  async listAuditEvents(
+    options?: Parameters<OpsApi['listAuditEvents']>[0],
+  ): ReturnType<OpsApi['listAuditEvents']> {
     return dataOf(
       this.client.GET('/audit', {
         ...(await this.base()),
@@ -94,7 +100,9 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async listFlags(options?: { includeArchived?: boolean }) {
+  async listFlags(options?: {
+    includeArchived?: boolean;
+  }): ReturnType<OpsApi['listFlags']> {
     return dataOf(
       this.client.GET('/flags', {
         ...(await this.base()),
@@ -103,7 +111,7 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async getFlag(key: string) {
+  async getFlag(key: string): ReturnType<OpsApi['getFlag']> {
     return dataOf(
       this.client.GET('/flags/{key}', {
         ...(await this.base()),
@@ -112,13 +120,18 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async createFlag(request: Parameters<OpsApi['createFlag']>[0]) {
+  async createFlag(
+    request: Parameters<OpsApi['createFlag']>[0],
+  ): ReturnType<OpsApi['createFlag']> {
     return dataOf(
       this.client.POST('/flags', { ...(await this.base()), body: request }),
     );
   }
 
-  async updateFlag(key: string, request: Parameters<OpsApi['updateFlag']>[1]) {
+  async updateFlag(
+    key: string,
+    request: Parameters<OpsApi['updateFlag']>[1],
+  ): ReturnType<OpsApi['updateFlag']> {
     return dataOf(
       this.client.PATCH('/flags/{key}', {
         ...(await this.base()),
@@ -131,7 +144,7 @@ export class OpsClient implements OpsApi {
   async previewFlagChange(
     key: string,
     request: Parameters<OpsApi['previewFlagChange']>[1],
-  ) {
+  ): ReturnType<OpsApi['previewFlagChange']> {
     return dataOf(
       this.client.POST('/flags/{key}/preview', {
         ...(await this.base()),
@@ -145,7 +158,7 @@ export class OpsClient implements OpsApi {
     key: string,
     tenantId: string,
     request: Parameters<OpsApi['setFlagOverride']>[2],
-  ) {
+  ): ReturnType<OpsApi['setFlagOverride']> {
     return dataOf(
       this.client.PUT('/flags/{key}/overrides/{tenantId}', {
         ...(await this.base()),
@@ -166,7 +179,7 @@ export class OpsClient implements OpsApi {
     });
   }
 
-  async getTenantFlags(tenantId: string) {
+  async getTenantFlags(tenantId: string): ReturnType<OpsApi['getTenantFlags']> {
     return dataOf(
       this.client.GET('/tenants/{tenantId}/flags', {
         ...(await this.base()),
@@ -175,7 +188,10 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async getTenant(tenantId: string, options?: { reveal?: boolean }) {
+  async getTenant(
+    tenantId: string,
+    options?: { reveal?: boolean },
+  ): ReturnType<OpsApi['getTenant']> {
     return dataOf(
       this.client.GET('/tenants/{tenantId}', {
         ...(await this.base()),
@@ -184,7 +200,10 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async listTenantUsers(tenantId: string, options?: { reveal?: boolean }) {
+  async listTenantUsers(
+    tenantId: string,
+    options?: { reveal?: boolean },
+  ): ReturnType<OpsApi['listTenantUsers']> {
     return dataOf(
       this.client.GET('/tenants/{tenantId}/users', {
         ...(await this.base()),
@@ -196,7 +215,7 @@ export class OpsClient implements OpsApi {
   async getTenantDeliverability(
     tenantId: string,
     options?: Parameters<OpsApi['getTenantDeliverability']>[1],
-  ) {
+  ): ReturnType<OpsApi['getTenantDeliverability']> {
     return dataOf(
       this.client.GET('/tenants/{tenantId}/deliverability', {
         ...(await this.base()),
@@ -205,7 +224,10 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async getTenantTimeline(tenantId: string, options?: { limit?: number }) {
+  async getTenantTimeline(
+    tenantId: string,
+    options?: { limit?: number },
+  ): ReturnType<OpsApi['getTenantTimeline']> {
     return dataOf(
       this.client.GET('/tenants/{tenantId}/timeline', {
         ...(await this.base()),
@@ -214,7 +236,9 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async searchUsers(options: Parameters<OpsApi['searchUsers']>[0]) {
+  async searchUsers(
+    options: Parameters<OpsApi['searchUsers']>[0],
+  ): ReturnType<OpsApi['searchUsers']> {
     return dataOf(
       this.client.GET('/users/search', {
         ...(await this.base()),
@@ -229,7 +253,10 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async getUser(userId: string, options?: { reveal?: boolean }) {
+  async getUser(
+    userId: string,
+    options?: { reveal?: boolean },
+  ): ReturnType<OpsApi['getUser']> {
     return dataOf(
       this.client.GET('/users/{userId}', {
         ...(await this.base()),
@@ -240,7 +267,7 @@ export class OpsClient implements OpsApi {
 
   async searchLogs(
     options: LogQueryWindow & { limit?: number; cursor?: string },
-  ) {
+  ): ReturnType<OpsApi['searchLogs']> {
     return dataOf(
       this.client.GET('/logs/search', {
         ...(await this.base()),
@@ -255,7 +282,9 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async getLogHistogram(options: LogQueryWindow & { buckets?: number }) {
+  async getLogHistogram(
+    options: LogQueryWindow & { buckets?: number },
+  ): ReturnType<OpsApi['getLogHistogram']> {
     return dataOf(
       this.client.GET('/logs/histogram', {
         ...(await this.base()),
@@ -269,7 +298,7 @@ export class OpsClient implements OpsApi {
   async getLogContext(
     recordId: string,
     options?: { before?: number; after?: number },
-  ) {
+  ): ReturnType<OpsApi['getLogContext']> {
     return dataOf(
       this.client.GET('/logs/records/{id}/context', {
         ...(await this.base()),
@@ -281,7 +310,9 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async tailLogs(options: Parameters<OpsApi['tailLogs']>[0]) {
+  async tailLogs(
+    options: Parameters<OpsApi['tailLogs']>[0],
+  ): ReturnType<OpsApi['tailLogs']> {
     // A long poll the caller aborts: fetched with the caller's own signal as it is
     const response = await this.getRaw(
       '/logs/tail',
@@ -295,7 +326,9 @@ export class OpsClient implements OpsApi {
     return (await response.json()) as Paths['/logs/tail']['get']['responses']['200']['content']['application/json'];
   }
 
-  async getLogTopValues(options: Parameters<OpsApi['getLogTopValues']>[0]) {
+  async getLogTopValues(
+    options: Parameters<OpsApi['getLogTopValues']>[0],
+  ): ReturnType<OpsApi['getLogTopValues']> {
     return dataOf(
       this.client.GET('/logs/top', {
         ...(await this.base()),
@@ -329,7 +362,10 @@ export class OpsClient implements OpsApi {
     };
   }
 
-  async getQueueOverview(options?: { tenantId?: string; source?: string }) {
+  async getQueueOverview(options?: {
+    tenantId?: string;
+    source?: string;
+  }): ReturnType<OpsApi['getQueueOverview']> {
     return dataOf(
       this.client.GET('/queues', {
         ...(await this.base()),
@@ -340,7 +376,9 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async getQueueHistory(options?: Parameters<OpsApi['getQueueHistory']>[0]) {
+  async getQueueHistory(
+    options?: Parameters<OpsApi['getQueueHistory']>[0],
+  ): ReturnType<OpsApi['getQueueHistory']> {
     return dataOf(
       this.client.GET('/queues/history', {
         ...(await this.base()),
@@ -355,7 +393,9 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async listQueueAlerts(options?: Parameters<OpsApi['listQueueAlerts']>[0]) {
+  async listQueueAlerts(
+    options?: Parameters<OpsApi['listQueueAlerts']>[0],
+  ): ReturnType<OpsApi['listQueueAlerts']> {
     return dataOf(
       this.client.GET('/queues/alerts', {
         ...(await this.base()),
@@ -369,7 +409,7 @@ export class OpsClient implements OpsApi {
   async getTenantQueueSamples(
     tenantId: string,
     options?: { limit?: number; unredacted?: boolean },
-  ) {
+  ): ReturnType<OpsApi['getTenantQueueSamples']> {
     return dataOf(
       this.client.GET('/tenants/{tenantId}/queues/samples', {
         ...(await this.base()),
@@ -387,7 +427,7 @@ export class OpsClient implements OpsApi {
   async pauseTenantQueues(
     tenantId: string,
     request: Parameters<OpsApi['pauseTenantQueues']>[1],
-  ) {
+  ): ReturnType<OpsApi['pauseTenantQueues']> {
     return dataOf(
       this.client.POST('/tenants/{tenantId}/queues/pause', {
         ...(await this.base()),
@@ -400,7 +440,7 @@ export class OpsClient implements OpsApi {
   async resumeTenantQueues(
     tenantId: string,
     request: Parameters<OpsApi['resumeTenantQueues']>[1],
-  ) {
+  ): ReturnType<OpsApi['resumeTenantQueues']> {
     return dataOf(
       this.client.POST('/tenants/{tenantId}/queues/resume', {
         ...(await this.base()),
@@ -410,14 +450,14 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async listNoticeTemplates() {
+  async listNoticeTemplates(): ReturnType<OpsApi['listNoticeTemplates']> {
     return dataOf(this.client.GET('/notices/templates', await this.base()));
   }
 
   async previewTenantNotice(
     tenantId: string,
     request: Parameters<OpsApi['previewTenantNotice']>[1],
-  ) {
+  ): ReturnType<OpsApi['previewTenantNotice']> {
     return dataOf(
       this.client.POST('/tenants/{tenantId}/notices/preview', {
         ...(await this.base()),
@@ -430,7 +470,7 @@ export class OpsClient implements OpsApi {
   async sendTenantNotice(
     tenantId: string,
     request: Parameters<OpsApi['sendTenantNotice']>[1],
-  ) {
+  ): ReturnType<OpsApi['sendTenantNotice']> {
     return dataOf(
       this.client.POST('/tenants/{tenantId}/notices', {
         ...(await this.base()),
@@ -440,7 +480,9 @@ export class OpsClient implements OpsApi {
     );
   }
 
-  async listTenantNotices(tenantId: string) {
+  async listTenantNotices(
+    tenantId: string,
+  ): ReturnType<OpsApi['listTenantNotices']> {
     return dataOf(
       this.client.GET('/tenants/{tenantId}/notices', {
         ...(await this.base()),
