@@ -2014,7 +2014,7 @@ export const spec = {
           },
           "maxAutoResumeHours": {
             "type": "number",
-            "description": "The latest auto-resume a pause may ask for, in hours from now (ops.queues.pause.maxAutoResumeHours), so a pause dialog can offer the server's limit."
+            "description": "The latest auto-resume a pause may ask for, in hours from now (ops.queues.pause.maxAutoResume), so a pause dialog can offer the server's limit."
           }
         }
       },
@@ -2981,7 +2981,7 @@ export const spec = {
     "/tenants/{tenantId}/queues/resume": {
       "post": {
         "operationId": "ResumeTenantQueues",
-        "description": "Lets the tenant's work flow again (idempotent: resuming a tenant that is not paused resumes it in the sources anyway and answers paused false). ops.tenant.queue.pause on the Tenant entity; audited as tenant-queue-resume. 409 while a pause of the tenant is still being applied in the sources (retry in a moment; a pause under way for over 2 minutes, or twice ops.queues.sourceTimeoutMs if longer, no longer holds a resume back), and when the tenant was paused anew during the resume (that pause stands); 503 when a source could not be reached (the tenant stays paused; retrying is safe).",
+        "description": "Lets the tenant's work flow again (idempotent: resuming a tenant that is not paused resumes it in the sources anyway and answers paused false). ops.tenant.queue.pause on the Tenant entity; audited as tenant-queue-resume. 409 while a pause of the tenant is still being applied in the sources (retry in a moment; a pause under way for over 2 minutes, or twice ops.queues.sourceTimeout if longer, no longer holds a resume back), and when the tenant was paused anew during the resume (that pause stands); 503 when a source could not be reached (the tenant stays paused; retrying is safe).",
         "parameters": [
           {
             "$ref": "#/components/parameters/tenantId"
