@@ -26,6 +26,8 @@ check "lint" yarn backstage-cli repo lint
 check "prettier" yarn prettier --check --log-level warn .
 # the API and SQL reports of the plugin packages are current (reads the .d.ts that tsc emitted above)
 check "api reports" yarn build:api-reports:only --ci
+# the packed plugins installed into a freshly scaffolded app as the README says (~7 min)
+check "packed install" scripts/packed-install-test.sh
 
 echo "==> unit and integration tests (jest, SQLite + Postgres)"
 CI=true yarn backstage-cli repo test --watchAll=false --json --outputFile="$results/jest.json"
