@@ -88,9 +88,10 @@ describe('HealthService', () => {
         status: 'degraded',
       });
 
-      // the summary is shared (its encoding and ETag are the route's: http/encodedJson)
-      const shared = await service.getCachedFleetSummary();
-      expect(shared.targets).toHaveLength(1);
+      // the summary's version moves on with every probe (fleetCacheMs 0: with every call);
+      // the route encodes and tags each version once (http/encodedJson)
+      const version = service.fleetSummaryVersion();
+      expect(service.fleetSummaryVersion()).toBeGreaterThan(version);
 
       // retention removes raw samples older than the window but keeps rollups
       now += 49 * 3600_000;

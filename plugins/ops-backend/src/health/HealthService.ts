@@ -90,7 +90,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Infrastructure health: discovery, probe rounds, statistics and the API's answers. */
 export class HealthService {
   private readonly now: () => number;
-  private fleetCache?: { expires: number; value: Promise<FleetSummary> };
+  private fleetVersion = { id: 0, expires: 0 };
 
   constructor(private readonly options: HealthServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -157,7 +157,7 @@ export class HealthService {
       status: 'ok',
       updatedAt: iso(finished),
     });
-    this.fleetCache = undefined;
+    this.fleetVersion.expires = 0;
     const failing = records.filter(r => r.outcome.status === 'fail').length;
     logger.info(
       `Probed ${records.length} health targets in ${
@@ -241,20 +241,21 @@ export class HealthService {
   }
 
   /**
-   * The fleet summary computed once and shared by all callers for `fleetCacheMs` (the
-   * answer is the same for everyone allowed to read it): the same object until it
-   * expires, so the route encodes it once too.
+   * Names the fleet summary {@link getFleetSummary} answers now: it changes when this
+   * replica records probe results and at least every `fleetCacheMs` (for the rounds of
+   * other replicas). The answer is the same for everyone allowed to read it, so what is
+   * derived from it (the encoded response) is shared while the version stays the same,
+   * without keeping the summary itself alive.
    */
-  async getCachedFleetSummary(): Promise<FleetSummary> {
+  fleetSummaryVersion(): number {
     const now = this.now();
-    if (!this.fleetCache || this.fleetCache.expires <= now) {
-      const value = this.getFleetSummary();
-      this.fleetCache = { expires: now + this.options.fleetCacheMs, value };
-      value.catch(() => {
-        this.fleetCache = undefined;
-      });
+    if (this.fleetVersion.expires <= now) {
+      this.fleetVersion = {
+        id: this.fleetVersion.id + 1,
+        expires: now + this.options.fleetCacheMs,
+      };
     }
-    return this.fleetCache.value;
+    return this.fleetVersion.id;
   }
 
   private async requireTarget(entityRef: string): Promise<StoredTarget> {
@@ -322,7 +323,7 @@ export class HealthService {
     });
     await this.options.store.recordProbes([{ entityRef, outcome }]);
     await this.refreshStats([entityRef]);
-    this.fleetCache = undefined;
+    this.fleetVersion.expires = 0;
     return {
       entityRef,
       status: outcome.status,

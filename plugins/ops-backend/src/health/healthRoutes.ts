@@ -4,7 +4,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { AuditService } from '../audit/AuditService';
 import { authorize } from '../auth/authorize';
-import { EncodedJsonCache, sendEncodedJson } from '../http/encodedJson';
+import { SharedEncodedJson, sendEncodedJson } from '../http/encodedJson';
 import { entityRefFromPath, OpsRouter, RouteAuth } from '../routerTypes';
 import { HealthService } from './HealthService';
 
@@ -15,11 +15,13 @@ export function mountHealthRoutes(
 ) {
   const { health, audit } = deps;
 
-  const fleetJson = new EncodedJsonCache();
+  const fleetJson = new SharedEncodedJson();
   router.get('/health/fleet', async (req, res) => {
     await authorize(deps, req, opsHealthReadPermission);
-    const summary = await health.getCachedFleetSummary();
-    sendEncodedJson(req, res, await fleetJson.encode(summary));
+    const encoded = await fleetJson.get(health.fleetSummaryVersion(), () =>
+      health.getFleetSummary(),
+    );
+    sendEncodedJson(req, res, encoded);
   });
 
   router.get('/health/entities/:kind/:namespace/:name', async (req, res) => {

@@ -1,27 +1,44 @@
 import express from 'express';
 import request from 'supertest';
 import { gunzipSync } from 'node:zlib';
-import { EncodedJsonCache, sendEncodedJson } from './encodedJson';
+import { encodeJson, SharedEncodedJson, sendEncodedJson } from './encodedJson';
 
-describe('EncodedJsonCache', () => {
-  it('serializes, gzips and tags a value once while it lives', async () => {
-    const cache = new EncodedJsonCache();
-    const summary = { targets: [{ entityRef: 'component:default/a' }] };
-    const json = await cache.encode(summary);
+describe('SharedEncodedJson', () => {
+  it('serializes, gzips and tags a value once per version', async () => {
+    const shared = new SharedEncodedJson();
+    const load = jest
+      .fn()
+      .mockResolvedValueOnce({
+        targets: [{ entityRef: 'component:default/a' }],
+      })
+      .mockResolvedValueOnce({ targets: [] });
+    const [json, same] = await Promise.all([
+      shared.get(1, load),
+      shared.get(1, load),
+    ]);
+    expect(same).toBe(json);
+    expect(load).toHaveBeenCalledTimes(1);
     expect(JSON.parse(json.body.toString('utf8')).targets).toHaveLength(1);
     expect(gunzipSync(json.gzip).equals(json.body)).toBe(true);
     expect(json.etag).toMatch(/^".+"$/);
-    expect(await cache.encode(summary)).toBe(json);
-    const changed = await cache.encode({ targets: [] });
+    const changed = await shared.get(2, load);
     expect(changed.etag).not.toBe(json.etag);
+  });
+
+  it('loads again after a failed load', async () => {
+    const shared = new SharedEncodedJson();
+    await expect(
+      shared.get(1, () => Promise.reject(new Error('store gone'))),
+    ).rejects.toThrow('store gone');
+    expect((await shared.get(1, async () => ({ ok: true }))).etag).toBeTruthy();
   });
 });
 
 describe('sendEncodedJson', () => {
-  const cache = new EncodedJsonCache();
   const value = { targets: ['a', 'b'] };
+  const encoded = encodeJson(value);
   const app = express().get('/', async (req, res) =>
-    sendEncodedJson(req, res, await cache.encode(value)),
+    sendEncodedJson(req, res, await encoded),
   );
 
   it('answers 304 to a matching If-None-Match, gzip only to clients that prefer it', async () => {

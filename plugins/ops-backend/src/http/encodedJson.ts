@@ -13,26 +13,31 @@ export interface EncodedJson {
   etag: string;
 }
 
-/**
- * Encodes each value once for as long as it lives: a service that hands the same object
- * to every caller (a cached summary) has it serialized, gzipped and hashed once, which
- * keeps a large answer cheap at hundreds of requests per second.
- */
-export class EncodedJsonCache {
-  readonly #encoded = new WeakMap<object, Promise<EncodedJson>>();
+/** Serializes a value, gzips it and computes its ETag. */
+export async function encodeJson(value: unknown): Promise<EncodedJson> {
+  const body = Buffer.from(JSON.stringify(value));
+  return { body, gzip: await gzipAsync(body), etag: etag(body) };
+}
 
-  encode(value: object): Promise<EncodedJson> {
-    let encoded = this.#encoded.get(value);
-    if (!encoded) {
-      const body = Buffer.from(JSON.stringify(value));
-      encoded = gzipAsync(body).then(zipped => ({
-        body,
-        gzip: zipped,
-        etag: etag(body),
-      }));
-      this.#encoded.set(value, encoded);
+/**
+ * The encoded answer of the latest version of a value shared by all callers (e.g. a
+ * summary that changes every few seconds): loaded and encoded once per version, and only
+ * the bytes are kept, so a large answer stays cheap at hundreds of requests per second
+ * and its object graph dies young.
+ */
+export class SharedEncodedJson {
+  #latest?: { version: unknown; encoded: Promise<EncodedJson> };
+
+  get(version: unknown, load: () => Promise<unknown>): Promise<EncodedJson> {
+    if (!this.#latest || this.#latest.version !== version) {
+      const encoded = load().then(encodeJson);
+      const latest = { version, encoded };
+      this.#latest = latest;
+      encoded.catch(() => {
+        if (this.#latest === latest) this.#latest = undefined;
+      });
     }
-    return encoded;
+    return this.#latest.encoded;
   }
 }
 
