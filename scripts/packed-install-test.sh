@@ -61,6 +61,7 @@ step "create-app" 300 env BACKSTAGE_APP_NAME=app npx -y @backstage/create-app@la
 step "wire from README" 60 node - "$repo" "$app" "$work/packs" <<'EOF'
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const [repo, app, packs] = process.argv.slice(2);
 const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
 const start = readme.indexOf('## Install the plugins into your Backstage');
@@ -72,12 +73,29 @@ const editJson = (file, edit) => {
   fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
 };
 
-// every packed package, by name, resolved to its tarball wherever it is asked for
+// every packed package, by name, resolved to its tarball wherever it is asked for; its published
+// manifest must be public, built, and need nothing that is never published (private workspaces)
+const privateNames = fs
+  .readdirSync(path.join(repo, 'packages'))
+  .map(dir => path.join(repo, 'packages', dir, 'package.json'))
+  .filter(file => fs.existsSync(file))
+  .map(file => JSON.parse(fs.readFileSync(file, 'utf8')))
+  .filter(pkg => pkg.private)
+  .map(pkg => pkg.name);
 const tarballs = {};
 for (const file of fs.readdirSync(packs)) {
-  const dir = path.join(repo, 'plugins', file.replace(/\.tgz$/, ''));
-  const { name, version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  tarballs[name] = { file: `file:${path.join(packs, file)}`, version };
+  const tgz = path.join(packs, file);
+  const manifest = execFileSync('tar', ['-xzOf', tgz, 'package/package.json'], { encoding: 'utf8' });
+  const { name, version, private: isPrivate, main, ...pkg } = JSON.parse(manifest);
+  const needed = { ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies };
+  const problems = [
+    isPrivate && 'it is private',
+    !/^(\.\/)?dist\//.test(main ?? '') && `main is ${main}, not the build output`,
+    manifest.includes('"workspace:') && 'a workspace: range was left in',
+    ...privateNames.filter(n => needed[n]).map(n => `it needs the private package ${n}`),
+  ].filter(Boolean);
+  if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
+  tarballs[name] = { file: `file:${tgz}`, version };
 }
 editJson(path.join(app, 'package.json'), json => {
   for (const [name, { file }] of Object.entries(tarballs)) json.resolutions[name] = file;
