@@ -18,7 +18,7 @@ import { createHealth } from './health/createHealth';
 import { createLogs } from './logs/createLogs';
 import { opsSelfLogSinkServiceRef } from './logs/selfIngest';
 import { createNotices } from './notices/createNotices';
-import { createOfrepRouter } from './ofrep/ofrepRouter';
+import { createOfrepRouter } from './flags/ofrep/ofrepRouter';
 import { registerTenantResource } from './permissions/registerTenantResource';
 import { createPlatformSources } from './platform/createPlatformSources';
 import { createQueues } from './queues/createQueues';

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import {
   fakeAuthBackend,
   issueUserToken,
-} from '../../ofrep/__testUtils__/fakeAuthBackend';
+} from '../../__testUtils__/fakeAuthBackend';
 import { opsPlugin } from '../../plugin';
 
 jest.setTimeout(60_000);

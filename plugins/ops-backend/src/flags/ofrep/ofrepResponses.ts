@@ -1,4 +1,4 @@
-import { KeyedResolution } from '../flags/FlagEvaluator';
+import { KeyedResolution } from '../FlagEvaluator';
 
 /** A successful OFREP evaluation. */
 export interface OfrepSuccess {

@@ -6,7 +6,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
-import { FlagEvaluator } from '../flags/FlagEvaluator';
+import { FlagEvaluator } from '../FlagEvaluator';
 import { createOfrepRouter } from './ofrepRouter';
 
 describe('createOfrepRouter', () => {

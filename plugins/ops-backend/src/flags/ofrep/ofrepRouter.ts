@@ -7,11 +7,11 @@ import { opsFlagsEvaluatePermission } from '@opsconsole/backstage-plugin-ops-com
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import etag from 'etag';
-import { authorize } from '../auth/authorize';
-import { FlagEvaluator } from '../flags/FlagEvaluator';
-import { matchesIfNoneMatch } from '../http/ifNoneMatch';
-import { isBodyParserError, parseBody } from '../http/parseBody';
-import { sendJson } from '../http/sendJson';
+import { authorize } from '../../auth/authorize';
+import { FlagEvaluator } from '../FlagEvaluator';
+import { matchesIfNoneMatch } from '../../http/ifNoneMatch';
+import { isBodyParserError, parseBody } from '../../http/parseBody';
+import { sendJson } from '../../http/sendJson';
 import { parseOfrepRequest, ParsedOfrepRequest } from './ofrepContext';
 import { OfrepFailure, toOfrep } from './ofrepResponses';
 

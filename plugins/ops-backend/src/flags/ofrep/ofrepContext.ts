@@ -1,4 +1,4 @@
-import { EvaluationContext } from '../flags/evaluateFlag';
+import { EvaluationContext } from '../evaluateFlag';
 
 /** OFREP error codes of request-level failures. */
 export type OfrepRequestErrorCode = 'PARSE_ERROR' | 'INVALID_CONTEXT';

@@ -11,12 +11,12 @@ import {
   ProviderEvents,
 } from '@openfeature/web-sdk';
 import { AddressInfo } from 'node:net';
-import { bucketOf } from '../flags/evaluateFlag';
-import { opsPlugin } from '../plugin';
+import { bucketOf } from '../evaluateFlag';
+import { opsPlugin } from '../../plugin';
 import {
   fakeAuthBackend,
   issueUserToken,
-} from './__testUtils__/fakeAuthBackend';
+} from '../../__testUtils__/fakeAuthBackend';
 
 jest.setTimeout(60_000);
 
