@@ -26,6 +26,7 @@ import { createSamples } from './queues/samples/createSamples';
 import { registerProviderPoint } from './registerProviderPoint';
 import { createRouter } from './router';
 import { createTenants } from './tenants/createTenants';
+import { TenantDirectory } from './tenants/TenantDirectory';
 import { createUsers } from './users/createUsers';
 
 /**
@@ -72,11 +73,13 @@ export const opsPlugin = createBackendPlugin({
       async init(deps) {
         const { httpRouter, logger } = deps;
         deps.permissionsRegistry.addPermissions(opsPermissions);
-        registerTenantResource(deps);
+        const tenantDirectory = new TenantDirectory(deps);
+        registerTenantResource({ ...deps, tenantDirectory });
         const db = await connectDatabase(deps.database);
         const capability = (name: string) => ({
           ...deps,
           db,
+          tenantDirectory,
           logger: logger.child({ capability: name }),
         });
 

@@ -5,7 +5,7 @@ import { bucketOf } from './evaluateFlag';
 import { FlagSnapshotCache } from './FlagSnapshotCache';
 import { FlagsService } from './FlagsService';
 import { LastEvaluationRecorder } from './LastEvaluationRecorder';
-import { TenantDirectory } from './CatalogTenantDirectory';
+import { TenantDirectory } from '../tenants/TenantDirectory';
 
 jest.setTimeout(30_000);
 

@@ -13,7 +13,7 @@ import {
   TenantFlags,
   UpdateFlagRequest,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { TenantDirectory } from './CatalogTenantDirectory';
+import { TenantDirectory } from '../tenants/TenantDirectory';
 import {
   answerChanged,
   DEFAULT_BUCKET_BY,
@@ -57,7 +57,7 @@ export class FlagsService {
       store: FlagsStore;
       snapshots: FlagSnapshotCache;
       recorder: LastEvaluationRecorder;
-      tenants: TenantDirectory;
+      tenants: Pick<TenantDirectory, 'id' | 'listTenantIds'>;
       now?: () => Date;
     },
   ) {}

@@ -1,13 +1,11 @@
 import {
-  AuthService,
   LifecycleService,
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
-import { CatalogTenantDirectory } from './CatalogTenantDirectory';
+import { TenantDirectory } from '../tenants/TenantDirectory';
 import { DatabaseFlagsStore } from './DatabaseFlagsStore';
 import { FlagEvaluator } from './FlagEvaluator';
 import { readFlagsConfig } from './flagsConfig';
@@ -26,8 +24,7 @@ export async function createFlags(deps: {
   logger: LoggerService;
   scheduler: SchedulerService;
   lifecycle: LifecycleService;
-  catalog: CatalogService;
-  auth: AuthService;
+  tenantDirectory: TenantDirectory;
 }): Promise<{ flags: FlagsService; evaluator: FlagEvaluator }> {
   const { logger } = deps;
   const config = readFlagsConfig(deps.config);
@@ -41,7 +38,7 @@ export async function createFlags(deps: {
     store,
     snapshots,
     recorder,
-    tenants: new CatalogTenantDirectory(deps.catalog, deps.auth),
+    tenants: deps.tenantDirectory,
   });
 
   if (config.seed) {

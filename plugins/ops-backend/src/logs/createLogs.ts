@@ -1,5 +1,4 @@
 import {
-  AuthService,
   HttpAuthService,
   LifecycleService,
   LoggerService,
@@ -8,9 +7,9 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { LogProvider } from '@opsconsole/backstage-plugin-ops-node';
 import { Knex } from 'knex';
+import { TenantDirectory } from '../tenants/TenantDirectory';
 import { DatabaseLogStore } from './DatabaseLogStore';
 import { createLogsAccess } from './logsAccess';
 import { readLogsConfig } from './logsConfig';
@@ -32,8 +31,7 @@ export async function createLogs(deps: {
   logger: LoggerService;
   scheduler: SchedulerService;
   lifecycle: LifecycleService;
-  catalog: CatalogService;
-  auth: AuthService;
+  tenantDirectory: TenantDirectory;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;

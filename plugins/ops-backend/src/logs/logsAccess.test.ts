@@ -6,6 +6,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { OPS_TENANT_RESOURCE_TYPE } from '@opsconsole/backstage-plugin-ops-common';
 import { Request } from 'express';
+import { TenantDirectory } from '../tenants/TenantDirectory';
 import { createLogsAccess } from './logsAccess';
 
 const OWNER = 'user:default/owner';
@@ -38,8 +39,10 @@ function setup(decision: PolicyDecision) {
     permissionsRegistry: mockServices.permissionsRegistry.mock({
       getPermissionRuleset: () => ({ getRuleByName: jest.fn() } as any),
     }),
-    catalog,
-    auth: mockServices.auth(),
+    tenantDirectory: new TenantDirectory({
+      catalog,
+      auth: mockServices.auth(),
+    }),
     logger,
   });
   return { access: () => access({ headers: {} } as Request), logger };

@@ -1,5 +1,4 @@
 import {
-  AuthService,
   BackstageCredentials,
   BackstageUserPrincipal,
   HttpAuthService,
@@ -13,17 +12,15 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   getTenantPlatformId,
-  isTenantEntity,
   opsLogsReadPermission,
   SourceStatus,
-  TENANT_KIND,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { Request } from 'express';
 import { authorizeConditional } from '../auth/authorize';
 import { opsTenantPermissionResourceRef } from '../permissions/tenantResource';
+import { TenantDirectory } from '../tenants/TenantDirectory';
 
 /** Whose logs a caller may read. */
 export interface LogsAccess {
@@ -38,8 +35,7 @@ export interface LogsAccessDeps {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
-  catalog: CatalogService;
-  auth: AuthService;
+  tenantDirectory: TenantDirectory;
   logger: LoggerService;
 }
 
@@ -57,12 +53,7 @@ export function createLogsAccess(deps: LogsAccessDeps) {
   );
 
   async function matchingTenants(decision: PolicyDecision) {
-    const { items } = await deps.catalog.getEntities(
-      { filter: { kind: TENANT_KIND } },
-      { credentials: await deps.auth.getOwnServiceCredentials() },
-    );
-    return items
-      .filter(isTenantEntity)
+    return (await deps.tenantDirectory.listTenants())
       .filter(entity => authorizeTenant(decision, entity))
       .map(getTenantPlatformId)
       .sort();

@@ -1,8 +1,4 @@
-import {
-  AuthService,
-  PermissionsRegistryService,
-} from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { PermissionsRegistryService } from '@backstage/backend-plugin-api';
 import {
   opsLogsReadPermission,
   opsTenantFlagsOverridePermission,
@@ -11,10 +7,8 @@ import {
   opsTenantQueueSamplesUnredactedPermission,
 } from '@opsconsole/backstage-plugin-ops-common';
 import { opsTenantRules } from './rules';
-import {
-  createTenantResourceLoader,
-  opsTenantPermissionResourceRef,
-} from './tenantResource';
+import { TenantDirectory } from '../tenants/TenantDirectory';
+import { opsTenantPermissionResourceRef } from './tenantResource';
 
 /** The tenant resource permissions of the ops plugin. */
 export const opsTenantPermissions = [
@@ -31,13 +25,13 @@ export const opsTenantPermissions = [
  */
 export function registerTenantResource(deps: {
   permissionsRegistry: PermissionsRegistryService;
-  catalog: CatalogService;
-  auth: AuthService;
+  tenantDirectory: Pick<TenantDirectory, 'getEntitiesByRefs'>;
 }) {
   deps.permissionsRegistry.addResourceType({
     resourceRef: opsTenantPermissionResourceRef,
     permissions: opsTenantPermissions,
     rules: Object.values(opsTenantRules),
-    getResources: createTenantResourceLoader(deps),
+    // refs that are missing or not Tenants resolve to undefined, which denies
+    getResources: refs => deps.tenantDirectory.getEntitiesByRefs(refs),
   });
 }

@@ -3,7 +3,7 @@ import {
   InMemoryQueueProvider,
   queueSnapshot,
 } from '../__testUtils__/InMemoryQueueProvider';
-import { TenantInfoSource } from './CatalogTenantInfo';
+import { TenantInfoSource } from '../tenants/TenantDirectory';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
 import { QueueService } from './QueueService';
 import { QueueSources } from './QueueSources';

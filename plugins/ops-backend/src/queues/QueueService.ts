@@ -10,7 +10,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { SourceTracker } from '../sources/SourceTracker';
 import { anomalyScore } from './anomalyScore';
-import { TenantInfo, TenantInfoSource } from './CatalogTenantInfo';
+import { TenantInfo, TenantInfoSource } from '../tenants/TenantDirectory';
 import { perMinute } from './counterDeltas';
 import { queueId, QueueSources, SourcedQueueSnapshot } from './QueueSources';
 import {

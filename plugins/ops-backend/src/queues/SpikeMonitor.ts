@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { perMinute } from './counterDeltas';
 import { detectSpike, EnqueueSeries } from './detectSpike';
 import { QueuesConfig } from './queuesConfig';
-import { TenantInfo, TenantInfoSource } from './CatalogTenantInfo';
+import { TenantInfo, TenantInfoSource } from '../tenants/TenantDirectory';
 import { HOUR_MS, MINUTE_MS, QueueStore, TenantEnqueueRow } from './QueueStore';
 import { SpikeNotifier } from './SpikeNotifier';
 import { spikeSeverity } from './spikeSeverity';

@@ -1,10 +1,5 @@
-import {
-  AuthService,
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   PlatformQueueProvider,
@@ -12,7 +7,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-node';
 import { Knex } from 'knex';
 import { AuditService } from '../audit/AuditService';
-import { CatalogTenantInfo } from './CatalogTenantInfo';
+import { TenantDirectory } from '../tenants/TenantDirectory';
 import { createQueueSources } from './createQueueSources';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
 import { PAUSING_STALE_MS, QueuePauses } from './QueuePauses';
@@ -39,8 +34,7 @@ export async function createQueues(deps: {
   config: Config;
   logger: LoggerService;
   scheduler: SchedulerService;
-  catalog: CatalogService;
-  auth: AuthService;
+  tenantDirectory: TenantDirectory;
   notifications: Pick<NotificationService, 'send'>;
   audit: AuditService;
   /** Providers added by modules through `opsQueueProvidersExtensionPoint`. */
@@ -58,7 +52,7 @@ export async function createQueues(deps: {
     logger,
   });
   const store = DatabaseQueueStore.create(deps.db);
-  const tenants = new CatalogTenantInfo(deps.catalog, deps.auth);
+  const tenants = deps.tenantDirectory;
   const spikes = new SpikeMonitor({
     store,
     tenants,

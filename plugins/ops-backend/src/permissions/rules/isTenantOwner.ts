@@ -1,10 +1,8 @@
 import { RELATION_OWNED_BY } from '@backstage/catalog-model';
 import { createPermissionRule } from '@backstage/plugin-permission-node';
 import { z } from 'zod';
-import {
-  opsTenantPermissionResourceRef,
-  tenantOwnerRef,
-} from '../tenantResource';
+import { tenantOwnerRef } from '../../tenants/TenantDirectory';
+import { opsTenantPermissionResourceRef } from '../tenantResource';
 
 /**
  * `IS_TENANT_OWNER`: the Tenant entity's owner (`spec.owner`, or an `ownedBy` relation)

@@ -9,7 +9,7 @@ import { readRedactionConfig } from './redactionConfig';
 import { ConfigReader } from '@backstage/config';
 import { QueueJob } from '@opsconsole/backstage-plugin-ops-node';
 import { SamplesService, WITHHELD } from './SamplesService';
-import { TenantRedactFields } from './CatalogRedactFields';
+import { TenantRedactFields } from './TenantRedactFields';
 
 jest.setTimeout(60_000);
 

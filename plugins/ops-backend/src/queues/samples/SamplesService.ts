@@ -5,7 +5,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-common';
 import { SourceTracker } from '../../sources/SourceTracker';
 import { queueId, QueueSources, SourcedQueueJob } from '../QueueSources';
-import { TenantRedactFields } from './CatalogRedactFields';
+import { TenantRedactFields } from './TenantRedactFields';
 import { redactPayload, redactString } from './redactPayload';
 import { RedactionConfig, rulesForQueue } from './redactionConfig';
 import {

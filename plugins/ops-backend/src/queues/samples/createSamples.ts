@@ -1,17 +1,13 @@
-import {
-  AuthService,
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
+import { TenantDirectory } from '../../tenants/TenantDirectory';
 import { QueueSources } from '../QueueSources';
 import { readQueuesConfig } from '../queuesConfig';
-import { CatalogRedactFields } from './CatalogRedactFields';
 import { DatabaseSeenRecipientsStore } from './DatabaseSeenRecipientsStore';
 import { readRedactionConfig } from './redactionConfig';
 import { SamplesService } from './SamplesService';
+import { tenantRedactFields } from './TenantRedactFields';
 import { enforceSeenRecipientsRetention } from './seenRecipientsRetention';
 
 /**
@@ -24,8 +20,7 @@ import { enforceSeenRecipientsRetention } from './seenRecipientsRetention';
 export async function createSamples(deps: {
   db: Knex;
   config: Config;
-  catalog: CatalogService;
-  auth: AuthService;
+  tenantDirectory: TenantDirectory;
   scheduler: SchedulerService;
   logger: LoggerService;
   sources: QueueSources;
@@ -36,7 +31,7 @@ export async function createSamples(deps: {
     queues: deps.sources,
     seen,
     redaction: readRedactionConfig(deps.config),
-    tenantFields: new CatalogRedactFields(deps.catalog, deps.auth),
+    tenantFields: tenantRedactFields(deps.tenantDirectory),
   });
   await deps.scheduler.scheduleTask({
     id: 'ops-queues-recipient-baseline',

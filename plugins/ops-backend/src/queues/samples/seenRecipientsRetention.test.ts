@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createTestDatabases } from '../../__testUtils__/databases';
+import { TenantDirectory } from '../../tenants/TenantDirectory';
 import { QueueSources } from '../QueueSources';
 import { readQueuesConfig } from '../queuesConfig';
 import { createSamples } from './createSamples';
@@ -72,8 +73,10 @@ describe('seen-recipients retention', () => {
         config: new ConfigReader({
           ops: { queues: { samples: { seenRecipientsRetention: '2d' } } },
         }),
-        catalog: catalogServiceMock(),
-        auth: mockServices.auth(),
+        tenantDirectory: new TenantDirectory({
+          catalog: catalogServiceMock(),
+          auth: mockServices.auth(),
+        }),
         scheduler,
         logger: mockServices.logger.mock(),
         sources: new QueueSources([]),
