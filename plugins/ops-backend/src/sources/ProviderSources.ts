@@ -1,4 +1,5 @@
 import { SourceTracker } from './SourceTracker';
+import { withTimeout } from './withTimeout';
 
 /** What one provider answered to a fanned-out call. */
 export interface ProviderAnswer<P, T> {
@@ -52,20 +53,13 @@ export class ProviderSources<P extends { readonly id: string }> {
     provider: P,
     call: (provider: P) => Promise<T>,
   ): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `${this.label} ${provider.id} did not answer within ${this.timeoutMs} ms`,
-            ),
-          ),
-        this.timeoutMs,
-      );
-    });
-    return Promise.race([call(provider), timeout]).finally(() =>
-      clearTimeout(timer),
+    return withTimeout(
+      call(provider),
+      this.timeoutMs,
+      () =>
+        new Error(
+          `${this.label} ${provider.id} did not answer within ${this.timeoutMs} ms`,
+        ),
     );
   }
 }

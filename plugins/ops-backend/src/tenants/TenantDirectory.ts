@@ -13,6 +13,7 @@ import {
   TenantEntityV1alpha1,
   TenantTier,
 } from '@opsconsole/backstage-plugin-ops-common';
+import { withTimeout } from '../sources/withTimeout';
 
 /** What the queues know of a tenant from its catalog entity. */
 export interface TenantInfo {
@@ -148,32 +149,18 @@ export class TenantDirectory implements TenantInfoSource {
   }
 
   async #read(): Promise<Entity[]> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new ServiceUnavailableError(
-              `The catalog did not list the tenants within ${
-                this.#timeoutMs
-              } ms`,
-            ),
-          ),
-        this.#timeoutMs,
-      );
-    });
-    try {
-      const credentials = await this.#auth.getOwnServiceCredentials();
-      const { items } = await Promise.race([
-        this.#catalog.getEntities(
-          { filter: { kind: TENANT_KIND } },
-          { credentials },
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const { items } = await withTimeout(
+      this.#catalog.getEntities(
+        { filter: { kind: TENANT_KIND } },
+        { credentials },
+      ),
+      this.#timeoutMs,
+      () =>
+        new ServiceUnavailableError(
+          `The catalog did not list the tenants within ${this.#timeoutMs} ms`,
         ),
-        timeout,
-      ]);
-      return items;
-    } finally {
-      clearTimeout(timer);
-    }
+    );
+    return items;
   }
 }
