@@ -518,10 +518,7 @@ describe('log export', () => {
       }),
       logger: mockServices.logger.mock(),
     });
-    return express()
-      .use(middleware.cors())
-      .use(router)
-      .use(middleware.error());
+    return express().use(middleware.cors()).use(router).use(middleware.error());
   }
 
   it('says how many records an export holds at most, in a header a browser script may read', async () => {
