@@ -1,19 +1,13 @@
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { AuthorizeDeps } from './auth/authorize';
 import { spec } from './schema/openapi/generated/router';
 
 /** The typed router generated from src/schema/openapi.yaml. */
 export type OpsRouter = ApiRouter<typeof spec>;
 
 /** What every capability's routes need to authenticate and authorize callers. */
-export interface RouteAuth {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-}
+export type RouteAuth = AuthorizeDeps;
 
 /** The entity ref addressed by `/{kind}/{namespace}/{name}` path parameters. */
 export const entityRefFromPath = (p: {
