@@ -1,8 +1,3 @@
-import { authServiceFactory } from '@backstage/backend-defaults/auth';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { OFREPProvider } from '@openfeature/ofrep-provider';
 import { OFREPWebProvider } from '@openfeature/ofrep-web-provider';
 import { OpenFeature } from '@openfeature/server-sdk';
@@ -10,13 +5,9 @@ import {
   OpenFeature as WebOpenFeature,
   ProviderEvents,
 } from '@openfeature/web-sdk';
-import { AddressInfo } from 'node:net';
 import { bucketOf } from '../evaluateFlag';
-import { opsPlugin } from '../../plugin';
-import {
-  fakeAuthBackend,
-  issueUserToken,
-} from '../../__testUtils__/fakeAuthBackend';
+import { issueUserToken } from '../../__testUtils__/fakeAuthBackend';
+import { startOpsWithRealAuth } from '../../__testUtils__/startOpsWithRealAuth';
 
 jest.setTimeout(60_000);
 
@@ -69,55 +60,25 @@ describe('OFREP endpoints, through the OpenFeature SDKs', () => {
     });
 
   beforeAll(async () => {
-    const { server } = await startTestBackend({
-      features: [
-        opsPlugin,
-        fakeAuthBackend,
-        authServiceFactory,
-        httpAuthServiceFactory,
-        permissionsServiceFactory,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            // users may do everything here; the permission matrix is tested elsewhere.
-            // Service principals are still held to their token's access restrictions.
-            permission: { enabled: false },
-            backend: {
-              auth: {
-                externalAccess: [
-                  {
-                    type: 'static',
-                    options: {
-                      token: EVALUATE_TOKEN,
-                      subject: 'example-platform',
-                    },
-                    accessRestrictions: [
-                      { plugin: 'ops', permission: 'ops.flags.evaluate' },
-                    ],
-                  },
-                  {
-                    type: 'static',
-                    options: { token: HEALTH_TOKEN, subject: 'health-reader' },
-                    accessRestrictions: [
-                      { plugin: 'ops', permission: 'ops.health.read' },
-                    ],
-                  },
-                  {
-                    type: 'static',
-                    options: {
-                      token: CATALOG_TOKEN,
-                      subject: 'catalog-reader',
-                    },
-                    accessRestrictions: [{ plugin: 'catalog' }],
-                  },
-                ],
-              },
-            },
-          },
-        }),
+    base = await startOpsWithRealAuth({
+      tokens: [
+        {
+          token: EVALUATE_TOKEN,
+          subject: 'example-platform',
+          restriction: { permission: 'ops.flags.evaluate' },
+        },
+        {
+          token: HEALTH_TOKEN,
+          subject: 'health-reader',
+          restriction: { permission: 'ops.health.read' },
+        },
+        {
+          token: CATALOG_TOKEN,
+          subject: 'catalog-reader',
+          restriction: { plugin: 'catalog' },
+        },
       ],
     });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/ops`;
 
     const create = (flag: Record<string, unknown>) =>
       api('POST', '/flags', { name: flag.key, ...flag });

@@ -1,17 +1,8 @@
-import { authServiceFactory } from '@backstage/backend-defaults/auth';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { execFile } from 'node:child_process';
-import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import {
-  fakeAuthBackend,
-  issueUserToken,
-} from '../../__testUtils__/fakeAuthBackend';
-import { opsPlugin } from '../../plugin';
+import { issueUserToken } from '../../__testUtils__/fakeAuthBackend';
+import { startOpsWithRealAuth } from '../../__testUtils__/startOpsWithRealAuth';
 
 jest.setTimeout(60_000);
 
@@ -26,48 +17,21 @@ describe('OTLP/HTTP log ingest', () => {
   const reader = issueUserToken('user:default/reader');
 
   beforeAll(async () => {
-    const { server } = await startTestBackend({
-      features: [
-        opsPlugin,
-        fakeAuthBackend,
-        authServiceFactory,
-        httpAuthServiceFactory,
-        permissionsServiceFactory,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            // users may read everything here; the permission matrix is in logsRoutes.test.ts.
-            // Service principals are still held to their token's access restrictions.
-            permission: { enabled: false },
-            ops: { logs: { maxBodyBytes: MAX_BODY } },
-            backend: {
-              auth: {
-                externalAccess: [
-                  {
-                    type: 'static',
-                    options: {
-                      token: INGEST_TOKEN,
-                      subject: 'example-platform',
-                    },
-                    accessRestrictions: [
-                      { plugin: 'ops', permission: 'ops.logs.ingest' },
-                    ],
-                  },
-                  {
-                    type: 'static',
-                    options: { token: OTHER_TOKEN, subject: 'flags-only' },
-                    accessRestrictions: [
-                      { plugin: 'ops', permission: 'ops.flags.evaluate' },
-                    ],
-                  },
-                ],
-              },
-            },
-          },
-        }),
+    base = await startOpsWithRealAuth({
+      ops: { logs: { maxBodyBytes: MAX_BODY } },
+      tokens: [
+        {
+          token: INGEST_TOKEN,
+          subject: 'example-platform',
+          restriction: { permission: 'ops.logs.ingest' },
+        },
+        {
+          token: OTHER_TOKEN,
+          subject: 'flags-only',
+          restriction: { permission: 'ops.flags.evaluate' },
+        },
       ],
     });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/ops`;
   });
 
   const search = async (q: string) => {
