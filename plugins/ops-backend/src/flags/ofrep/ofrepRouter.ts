@@ -10,7 +10,7 @@ import etag from 'etag';
 import { authorize } from '../../auth/authorize';
 import { FlagEvaluator } from '../FlagEvaluator';
 import { matchesIfNoneMatch } from '../../http/ifNoneMatch';
-import { isBodyParserError, parseBody } from '../../http/parseBody';
+import { isBodyParserError, readText } from '../../http/parseBody';
 import { sendJson } from '../../http/sendJson';
 import { parseOfrepRequest, ParsedOfrepRequest } from './ofrepContext';
 import { OfrepFailure, toOfrep } from './ofrepResponses';
@@ -42,13 +42,10 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
     });
 
   // any content type: the body is read as text and parsed as the protocol says
-  const readText = express.text({ type: () => true, limit: MAX_BODY_BYTES });
-  async function readRequest(
-    req: Request,
-    res: Response,
-  ): Promise<ParsedOfrepRequest> {
+  async function readRequest(req: Request): Promise<ParsedOfrepRequest> {
+    let body: string;
     try {
-      await parseBody(readText, req, res);
+      body = await readText(req, MAX_BODY_BYTES);
     } catch (error) {
       if (!isBodyParserError(error)) throw error;
       return {
@@ -59,7 +56,7 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
             : `The request body could not be read: ${error.message}`,
       };
     }
-    return parseOfrepRequest(typeof req.body === 'string' ? req.body : '');
+    return parseOfrepRequest(body);
   }
 
   const general = (res: Response, error: unknown, key?: string) => {
@@ -75,7 +72,7 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
   router.post('/ofrep/v1/evaluate/flags/:key', async (req, res) => {
     await authorizeEvaluation(req);
     const key = req.params.key;
-    const parsed = await readRequest(req, res);
+    const parsed = await readRequest(req);
     if ('errorCode' in parsed) {
       sendJson(res, 400, JSON.stringify({ key, ...parsed }));
       return;
@@ -92,7 +89,7 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
 
   router.post('/ofrep/v1/evaluate/flags', async (req, res) => {
     await authorizeEvaluation(req);
-    const parsed = await readRequest(req, res);
+    const parsed = await readRequest(req);
     if ('errorCode' in parsed) {
       sendJson(res, 400, JSON.stringify(parsed));
       return;
