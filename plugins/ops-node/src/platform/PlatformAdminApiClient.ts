@@ -2,11 +2,13 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import type { PlatformAdminApiPaths } from '@opsconsole/backstage-plugin-ops-common';
+import createClient, { Client } from 'openapi-fetch';
 import {
   PlatformAdminApiClientOptions,
   PlatformHttp,
   PlatformQuery,
   readPlatformOptions,
+  serializePlatformQuery,
 } from './PlatformHttp';
 import {
   DeliverabilityPoint,
@@ -17,47 +19,8 @@ import {
   PlatformUser,
 } from '../platform';
 
-type Paths = PlatformAdminApiPaths;
-
-/** Read operations, by their path as the contract writes it. */
-type GetPath = {
-  [P in keyof Paths]: Paths[P]['get'] extends undefined | never ? never : P;
-}[keyof Paths];
-
-type GetOperation<P extends GetPath> = NonNullable<Paths[P]['get']>;
-
-type PathParams<P extends GetPath> = GetOperation<P> extends {
-  parameters: { path: infer T };
-}
-  ? T
-  : never;
-
-type QueryParams<P extends GetPath> = NonNullable<
-  GetOperation<P> extends { parameters: { query?: infer T } } ? T : never
->;
-
-type OkBody<P extends GetPath> = GetOperation<P> extends {
-  responses: { 200: { content: { 'application/json': infer B } } };
-}
-  ? B
-  : never;
-
-/** Paths whose 200 body lists `items`. */
-type ItemsPath = {
-  [P in GetPath]: OkBody<P> extends { items: unknown[] } ? P : never;
-}[GetPath];
-
-type Items<P extends GetPath> = OkBody<P> extends { items: infer I }
-  ? I
-  : never;
-
-/** One GET of the contract: its path template, path parameters and query. */
-type GetRequest<P extends GetPath> = {
-  path: P;
-  query?: QueryParams<P>;
-} & ([PathParams<P>] extends [never | undefined]
-  ? { params?: undefined }
-  : { params: PathParams<P> });
+/** The `fetch` one operation's request goes through. */
+type OperationFetch = (request: Request) => Promise<Response>;
 
 export {
   DEFAULT_PLATFORM_TIMEOUT_MS,
@@ -79,6 +42,7 @@ export {
 export class PlatformAdminApiClient implements PlatformAdminProvider {
   readonly id: string;
   readonly #http: PlatformHttp;
+  readonly #api: Client<PlatformAdminApiPaths>;
 
   /**
    * Reads `ops.platform` (`baseUrl`, `token`, `timeoutMs`, `id`); undefined
@@ -101,53 +65,71 @@ export class PlatformAdminApiClient implements PlatformAdminProvider {
 
   constructor(options: PlatformAdminApiClientOptions) {
     this.#http = new PlatformHttp(options);
+    this.#api = createClient<PlatformAdminApiPaths>({
+      baseUrl: this.#http.baseUrl,
+      querySerializer: query => serializePlatformQuery(query as PlatformQuery),
+    });
     this.id = options.id ?? 'platform';
   }
 
   async listTenants(): Promise<PlatformTenant[]> {
-    return this.#items('listTenants', { path: '/tenants' });
+    return this.#items('listTenants', fetch =>
+      this.#api.GET('/tenants', { fetch }),
+    );
   }
 
   async getTenant(tenantId: string): Promise<PlatformTenant | undefined> {
-    return this.#getOptional('getTenant', {
-      path: '/tenants/{tenantId}',
-      params: { tenantId },
-    });
+    return this.#getOptional('getTenant', fetch =>
+      this.#api.GET('/tenants/{tenantId}', {
+        params: { path: { tenantId } },
+        fetch,
+      }),
+    );
   }
 
   async listTenantUsers(tenantId: string): Promise<PlatformUser[]> {
-    return this.#items('listTenantUsers', {
-      path: '/tenants/{tenantId}/users',
-      params: { tenantId },
-    });
+    return this.#items('listTenantUsers', fetch =>
+      this.#api.GET('/tenants/{tenantId}/users', {
+        params: { path: { tenantId } },
+        fetch,
+      }),
+    );
   }
 
   async searchUsers(
     query: string,
     options: { limit?: number } = {},
   ): Promise<PlatformUser[]> {
-    return this.#items('searchUsers', {
-      path: '/users',
-      query: { q: query, limit: options.limit },
-    });
+    return this.#items('searchUsers', fetch =>
+      this.#api.GET('/users', {
+        params: { query: { q: query, limit: options.limit } },
+        fetch,
+      }),
+    );
   }
 
   async getUser(userId: string): Promise<PlatformUser | undefined> {
-    return this.#getOptional('getUser', {
-      path: '/users/{userId}',
-      params: { userId },
-    });
+    return this.#getOptional('getUser', fetch =>
+      this.#api.GET('/users/{userId}', {
+        params: { path: { userId } },
+        fetch,
+      }),
+    );
   }
 
   async getUserLogins(
     userId: string,
     options: { since?: string; limit?: number } = {},
   ): Promise<PlatformLogin[]> {
-    return this.#items('getUserLogins', {
-      path: '/users/{userId}/logins',
-      params: { userId },
-      query: { since: options.since, limit: options.limit },
-    });
+    return this.#items('getUserLogins', fetch =>
+      this.#api.GET('/users/{userId}/logins', {
+        params: {
+          path: { userId },
+          query: { since: options.since, limit: options.limit },
+        },
+        fetch,
+      }),
+    );
   }
 
   async getDeliverability(options: {
@@ -156,64 +138,65 @@ export class PlatformAdminApiClient implements PlatformAdminProvider {
     to: string;
     intervalSeconds: number;
   }): Promise<DeliverabilityPoint[]> {
-    return this.#items('getDeliverability', {
-      path: '/deliverability',
-      query: {
-        tenantId: options.tenantId,
-        from: options.from,
-        to: options.to,
-        interval: options.intervalSeconds,
-      },
-    });
+    return this.#items('getDeliverability', fetch =>
+      this.#api.GET('/deliverability', {
+        params: {
+          query: {
+            tenantId: options.tenantId,
+            from: options.from,
+            to: options.to,
+            interval: options.intervalSeconds,
+          },
+        },
+        fetch,
+      }),
+    );
   }
 
   async getFeatureEvaluations(
     tenantId: string,
   ): Promise<PlatformFeatureEvaluation[]> {
-    return this.#items('getFeatureEvaluations', {
-      path: '/tenants/{tenantId}/feature-evaluations',
-      params: { tenantId },
-    });
+    return this.#items('getFeatureEvaluations', fetch =>
+      this.#api.GET('/tenants/{tenantId}/feature-evaluations', {
+        params: { path: { tenantId } },
+        fetch,
+      }),
+    );
   }
 
-  async #items<P extends ItemsPath>(
+  /** The `items` of a 200 body, checked: the platform is another program. */
+  async #items<T>(
     operation: string,
-    request: GetRequest<P>,
-  ): Promise<Items<P>> {
-    const { body, url } = await this.#get(operation, request);
-    const items = (body as { items?: unknown } | undefined)?.items;
+    get: (fetch: OperationFetch) => Promise<{ data?: { items: T[] } }>,
+  ): Promise<T[]> {
+    let url = '';
+    const { data } = await get(request => {
+      url = request.url;
+      return this.#http.fetch(operation, request);
+    });
+    const items = (data as { items?: unknown } | undefined)?.items;
     if (!Array.isArray(items)) {
       throw new Error(
         `Platform Admin API ${operation} (GET ${url}) answered without an items array`,
       );
     }
-    return items as Items<P>;
+    return items as T[];
   }
 
-  async #getOptional<P extends GetPath>(
+  async #getOptional<T>(
     operation: string,
-    request: GetRequest<P>,
-  ): Promise<OkBody<P> | undefined> {
+    get: (fetch: OperationFetch) => Promise<{ data?: T }>,
+  ): Promise<T | undefined> {
     try {
-      return (await this.#get(operation, request)).body as OkBody<P>;
+      const { data } = await get(request =>
+        this.#http.fetch(operation, request),
+      );
+      return data;
     } catch (error) {
       if (error instanceof NotFoundError) {
         return undefined;
       }
       throw error;
     }
-  }
-
-  #get<P extends GetPath>(operation: string, request: GetRequest<P>) {
-    const params: Record<string, string> = request.params ?? {};
-    const path = request.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-      encodeURIComponent(params[name]),
-    );
-    return this.#http.request(
-      operation,
-      'GET',
-      path,
-      request.query as PlatformQuery | undefined,
-    );
   }
 }

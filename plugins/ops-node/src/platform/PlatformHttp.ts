@@ -76,21 +76,30 @@ export class PlatformHttp {
     path: string,
     query: PlatformQuery = {},
   ): Promise<{ body: unknown; url: string }> {
-    const url = new URL(`${this.baseUrl}${path}`);
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) {
-        url.searchParams.set(key, String(value));
-      }
-    }
-    const where = `Platform Admin API ${operation} (${method} ${url})`;
-    const response = await fetchWithTimeout(url, {
+    const search = serializePlatformQuery(query);
+    const url = `${this.baseUrl}${path}${search ? `?${search}` : ''}`;
+    const request = new Request(url, { method });
+    const response = await this.fetch(operation, request);
+    return { body: await response.json(), url: request.url };
+  }
+
+  /**
+   * Sends one request of `operation`, the `fetch` of the openapi-fetch
+   * client: adds the token and the timeout, throws for an error status and
+   * for a 2xx whose body is not JSON, so a resolved answer is always a JSON
+   * body.
+   */
+  async fetch(operation: string, request: Request): Promise<Response> {
+    const where = `Platform Admin API ${operation} (${request.method} ${request.url})`;
+    const headers = new Headers(request.headers);
+    headers.set('accept', 'application/json');
+    headers.set('authorization', `Bearer ${this.#token}`);
+    const response = await fetchWithTimeout(request.url, {
       description: where,
       timeoutMs: this.#timeoutMs,
-      method,
-      headers: {
-        accept: 'application/json',
-        authorization: `Bearer ${this.#token}`,
-      },
+      method: request.method,
+      headers,
+      body: request.body === null ? undefined : await request.arrayBuffer(),
     });
     if (!response.ok) {
       const message = `${where} failed: ${
@@ -103,14 +112,29 @@ export class PlatformHttp {
         ? new ServiceUnavailableError(message)
         : new Error(message);
     }
+    // openapi-fetch would throw the parser's bare SyntaxError, which names
+    // neither the operation nor the URL.
+    const text = await response.text();
     try {
-      return { body: await response.json(), url: url.toString() };
+      JSON.parse(text);
     } catch (error) {
       throw new Error(`${where} answered a body that is not JSON`, {
         cause: error,
       });
     }
+    return new Response(text, response);
   }
+}
+
+/** The query string of `query` without `?`; undefined values are left out. */
+export function serializePlatformQuery(query: PlatformQuery): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      search.set(key, String(value));
+    }
+  }
+  return search.toString();
 }
 
 /** `error.message` of a JSON error body, else the start of the body text. */
