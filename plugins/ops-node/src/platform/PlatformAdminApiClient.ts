@@ -174,13 +174,13 @@ export class PlatformAdminApiClient implements PlatformAdminProvider {
       url = request.url;
       return this.#http.fetch(operation, request);
     });
-    const items = (data as { items?: unknown } | undefined)?.items;
+    const items = data?.items;
     if (!Array.isArray(items)) {
       throw new Error(
         `Platform Admin API ${operation} (GET ${url}) answered without an items array`,
       );
     }
-    return items as T[];
+    return items;
   }
 
   async #getOptional<T>(
