@@ -18,11 +18,9 @@ import { createHealth } from './health/createHealth';
 import { createLogs } from './logs/createLogs';
 import { opsSelfLogSinkServiceRef } from './logs/selfIngest';
 import { createNotices } from './notices/createNotices';
-import { createOfrepRouter } from './flags/ofrep/ofrepRouter';
 import { registerTenantResource } from './permissions/registerTenantResource';
 import { createPlatformSources } from './platform/createPlatformSources';
 import { createQueues } from './queues/createQueues';
-import { createSamples } from './queues/samples/createSamples';
 import { registerProviderPoint } from './registerProviderPoint';
 import { createRouter } from './router';
 import { createTenants } from './tenants/createTenants';
@@ -88,7 +86,7 @@ export const opsPlugin = createBackendPlugin({
           providers: healthTargetProviders,
         });
         const audit = createAudit(capability('audit'));
-        const { flags, evaluator } = await createFlags(capability('flags'));
+        const flags = await createFlags(capability('flags'));
         const platform = createPlatformSources({
           ...capability('platform'),
           providers: platformProviders,
@@ -99,36 +97,40 @@ export const opsPlugin = createBackendPlugin({
         });
         const queues = await createQueues({
           ...capability('queues'),
-          audit,
+          audit: audit.service,
           providers: queueProviders,
-        });
-        const samples = await createSamples({
-          ...capability('queue-samples'),
-          sources: queues.sources,
         });
         const notices = createNotices({ ...capability('notices'), platform });
         const users = createUsers({ platform });
-        const tenants = createTenants({ platform, audit });
+        const tenants = createTenants({ platform, audit: audit.service });
+        const capabilities = [
+          health,
+          audit,
+          flags,
+          logs,
+          queues,
+          notices,
+          users,
+          tenants,
+        ];
 
-        // OFREP and OTLP answer in their own error formats with their own body handling, so
-        // they are mounted before, and outside, the validated router.
-        httpRouter.use(
-          createOfrepRouter({ ...capability('ofrep'), evaluator }),
-        );
-        httpRouter.use(logs.otlpRouter);
+        // OFREP (flags) and OTLP (logs) answer in their own error formats with their own body
+        // handling, so they are mounted before, and outside, the validated router.
+        for (const { ownRouters = [] } of capabilities) {
+          for (const ownRouter of ownRouters) httpRouter.use(ownRouter);
+        }
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            health,
-            audit,
-            flags,
-            users,
-            tenants,
-            logs: logs.routes,
-            queues: queues.routes,
-            samples,
-            notices,
+            ...health.routes,
+            ...audit.routes,
+            ...flags.routes,
+            ...logs.routes,
+            ...queues.routes,
+            ...notices.routes,
+            ...users.routes,
+            ...tenants.routes,
           }),
         );
       },

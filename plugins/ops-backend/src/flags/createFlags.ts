@@ -1,10 +1,13 @@
 import {
+  HttpAuthService,
   LifecycleService,
   LoggerService,
+  PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { Knex } from 'knex';
+import { Capability } from '../routerTypes';
 import { TenantDirectory } from '../tenants/TenantDirectory';
 import { DatabaseFlagsStore } from './DatabaseFlagsStore';
 import { FlagEvaluator } from './FlagEvaluator';
@@ -12,11 +15,13 @@ import { readFlagsConfig } from './flagsConfig';
 import { FlagSnapshotCache } from './FlagSnapshotCache';
 import { FlagsService } from './FlagsService';
 import { LastEvaluationRecorder } from './LastEvaluationRecorder';
+import { createOfrepRouter } from './ofrep/ofrepRouter';
 import { seedFlagsIfEmpty } from './seedFlags';
 
 /**
  * Wires the flags capability: store, in-memory snapshot for OFREP, last-evaluation
- * recorder (flushed every second and on shutdown), management service, dev seed.
+ * recorder (flushed every second and on shutdown), management service, dev seed, and the
+ * OFREP evaluation router.
  */
 export async function createFlags(deps: {
   db: Knex;
@@ -25,7 +30,9 @@ export async function createFlags(deps: {
   scheduler: SchedulerService;
   lifecycle: LifecycleService;
   tenantDirectory: TenantDirectory;
-}): Promise<{ flags: FlagsService; evaluator: FlagEvaluator }> {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+}): Promise<Capability<{ flags: FlagsService }>> {
   const { logger } = deps;
   const config = readFlagsConfig(deps.config);
   const store = DatabaseFlagsStore.create(deps.db);
@@ -60,5 +67,11 @@ export async function createFlags(deps: {
     await recorder.flush().catch(() => undefined);
   });
 
-  return { flags, evaluator: new FlagEvaluator(snapshots, recorder) };
+  const ofrepRouter = createOfrepRouter({
+    httpAuth: deps.httpAuth,
+    permissions: deps.permissions,
+    evaluator: new FlagEvaluator(snapshots, recorder),
+    logger: logger.child({ capability: 'ofrep' }),
+  });
+  return { routes: { flags }, ownRouters: [ofrepRouter] };
 }

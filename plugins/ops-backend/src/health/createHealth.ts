@@ -7,6 +7,7 @@ import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { HealthTargetProvider } from '@opsconsole/backstage-plugin-ops-node';
 import { Knex } from 'knex';
+import { Capability } from '../routerTypes';
 import { CatalogHealthTargetProvider } from './CatalogHealthTargetProvider';
 import { DatabaseHealthStore } from './DatabaseHealthStore';
 import { readHealthConfig } from './healthConfig';
@@ -26,7 +27,7 @@ export async function createHealth(deps: {
   auth: AuthService;
   /** Providers added by modules through `opsHealthTargetProvidersExtensionPoint`. */
   providers: HealthTargetProvider[];
-}): Promise<HealthService> {
+}): Promise<Capability<{ health: HealthService }>> {
   const { logger, scheduler } = deps;
   const config = readHealthConfig(deps.config);
   const health = new HealthService({
@@ -56,5 +57,5 @@ export async function createHealth(deps: {
       logger.info(`Health retention removed ${deleted} expired rows`);
     },
   });
-  return health;
+  return { routes: { health } };
 }

@@ -9,6 +9,7 @@ import {
 import { Config } from '@backstage/config';
 import { LogProvider } from '@opsconsole/backstage-plugin-ops-node';
 import { Knex } from 'knex';
+import { Capability } from '../routerTypes';
 import { TenantDirectory } from '../tenants/TenantDirectory';
 import { DatabaseLogStore } from './DatabaseLogStore';
 import { createLogsAccess } from './logsAccess';
@@ -38,7 +39,7 @@ export async function createLogs(deps: {
   providers: LogProvider[];
   /** The backend's own log lines (stored when `ops.logs.selfIngest.enabled`). */
   selfLogSink?: SelfLogSink;
-}) {
+}): Promise<Capability<{ logs: LogsRoutesDeps }>> {
   const { logger } = deps;
   const config = readLogsConfig(deps.config);
   const store = DatabaseLogStore.create(deps.db);
@@ -75,15 +76,19 @@ export async function createLogs(deps: {
     providers: [store, ...deps.providers],
     onCommit: listener => writer.onCommit(listener),
   });
-  const routes: LogsRoutesDeps = {
-    service,
-    access: createLogsAccess(deps),
-    exportMaxRecords: config.exportMaxRecords,
-  };
   const otlpRouter = createOtlpRouter({
     ...deps,
     writer,
     maxBodyBytes: config.maxBodyBytes,
   });
-  return { routes, otlpRouter };
+  return {
+    routes: {
+      logs: {
+        service,
+        access: createLogsAccess(deps),
+        exportMaxRecords: config.exportMaxRecords,
+      },
+    },
+    ownRouters: [otlpRouter],
+  };
 }

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { Knex } from 'knex';
 import { PlatformSources } from '../platform/PlatformSources';
+import { Capability } from '../routerTypes';
 import { DatabaseNoticeStore } from './DatabaseNoticeStore';
 import { SmtpNoticeMailer } from './NoticeMailer';
 import { readNoticesConfig } from './noticesConfig';
@@ -13,14 +14,14 @@ export function createNotices(deps: {
   config: Config;
   platform: PlatformSources;
   logger: LoggerService;
-}): NoticesService {
+}): Capability<{ notices: NoticesService }> {
   const config = readNoticesConfig(deps.config);
   if (!config.smtp) {
     deps.logger.warn(
       'ops.notices.smtp is not configured: tenant notices are captured in the database and listed, not sent',
     );
   }
-  return new NoticesService({
+  const notices = new NoticesService({
     templates: config.templates,
     contact: config.contact,
     mailer: config.smtp && new SmtpNoticeMailer(config.smtp),
@@ -28,4 +29,5 @@ export function createNotices(deps: {
     platform: deps.platform,
     logger: deps.logger,
   });
+  return { routes: { notices } };
 }

@@ -7,6 +7,7 @@ import {
 } from '@opsconsole/backstage-plugin-ops-node';
 import { Knex } from 'knex';
 import { AuditService } from '../audit/AuditService';
+import { Capability } from '../routerTypes';
 import { TenantDirectory } from '../tenants/TenantDirectory';
 import { createQueueSources } from './createQueueSources';
 import { DatabaseQueueStore } from './DatabaseQueueStore';
@@ -14,7 +15,8 @@ import { PAUSING_STALE_MS, QueuePauses } from './QueuePauses';
 import { QueueSampler } from './QueueSampler';
 import { QueueService } from './QueueService';
 import { HOUR_MS } from './QueueStore';
-import { QueueSources } from './QueueSources';
+import { createSamples } from './samples/createSamples';
+import { SamplesService } from './samples/SamplesService';
 import { readQueuesConfig } from './queuesConfig';
 import { SpikeMonitor } from './SpikeMonitor';
 import { SpikeNotifier } from './SpikeNotifier';
@@ -27,7 +29,8 @@ export interface QueueRoutesDeps {
 
 /**
  * Wires the queues capability: sources, store, sampler + spike detection (scheduled,
- * `scope: 'global'`), auto-resume of pauses and retention (scheduled), services for the routes.
+ * `scope: 'global'`), auto-resume of pauses and retention (scheduled), the job samples over
+ * the same sources, services for the routes.
  */
 export async function createQueues(deps: {
   db: Knex;
@@ -39,7 +42,7 @@ export async function createQueues(deps: {
   audit: AuditService;
   /** Providers added by modules through `opsQueueProvidersExtensionPoint`. */
   providers: QueueProvider[];
-}): Promise<{ sources: QueueSources; routes: QueueRoutesDeps }> {
+}): Promise<Capability<{ queues: QueueRoutesDeps; samples: SamplesService }>> {
   const { logger, scheduler } = deps;
   const config = readQueuesConfig(deps.config);
   const sources = createQueueSources({
@@ -105,16 +108,24 @@ export async function createQueues(deps: {
     },
   });
 
-  return {
+  const samples = await createSamples({
+    ...deps,
+    logger: logger.child({ capability: 'queue-samples' }),
     sources,
+  });
+
+  return {
     routes: {
-      service: new QueueService({
-        sources,
-        store,
-        tenants,
-        maxAutoResumeHours: config.maxAutoResumeMs / HOUR_MS,
-      }),
-      pauses,
+      queues: {
+        service: new QueueService({
+          sources,
+          store,
+          tenants,
+          maxAutoResumeHours: config.maxAutoResumeMs / HOUR_MS,
+        }),
+        pauses,
+      },
+      samples,
     },
   };
 }

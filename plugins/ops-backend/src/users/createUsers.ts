@@ -1,7 +1,10 @@
 import { PlatformSources } from '../platform/PlatformSources';
+import { Capability } from '../routerTypes';
 import { UsersService } from './UsersService';
 
 /** Wires the global user search over the platform sources. */
-export function createUsers(deps: { platform: PlatformSources }): UsersService {
-  return new UsersService({ sources: deps.platform });
+export function createUsers(deps: {
+  platform: PlatformSources;
+}): Capability<{ users: UsersService }> {
+  return { routes: { users: new UsersService({ sources: deps.platform }) } };
 }
