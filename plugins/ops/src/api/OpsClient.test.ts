@@ -4,36 +4,52 @@ import { OpsClient } from './OpsClient';
 
 const baseUrl = 'http://localhost:7007/api/ops';
 
+/** Everything a request carries besides its URL: method, every header, body and signal. */
+type Sent = {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+};
+
 function setup(response: () => Response) {
   const discoveryApi = { getBaseUrl: jest.fn().mockResolvedValue(baseUrl) };
-  const fetch = jest.fn(
-    async (_input: RequestInfo | URL, _init?: RequestInit) => response(),
-  );
-  // The client sends most requests as one Request object (openapi-fetch); the mock records
-  // each as the URL and the init it carries, so the assertions read the same for both forms.
+  const fetch = jest.fn(async (_url: string, _sent: Sent) => response());
+  // The mock records each request whole, in whichever form the client sent it, so an
+  // added, dropped or changed header or a lost signal shows in the assertions.
   const fetchApi = {
-    fetch: async (input: RequestInfo | URL, init?: RequestInit) =>
-      input instanceof Request
-        ? fetch(input.url, await initOf(input))
-        : fetch(input, init),
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request =
+        input instanceof Request && init === undefined
+          ? input
+          : new Request(input, init);
+      return fetch(request.url, await sentOf(request));
+    },
   };
   const client = new OpsClient({ discoveryApi, fetchApi });
   return { client, fetch, discoveryApi };
 }
 
-/** What a Request carries beyond a plain GET, as a RequestInit; undefined for a plain GET. */
-async function initOf(request: Request): Promise<RequestInit | undefined> {
+async function sentOf(request: Request): Promise<Sent> {
   const body = request.body === null ? undefined : await request.text();
-  const contentType = request.headers.get('Content-Type');
-  if (request.method === 'GET' && body === undefined) {
-    return undefined;
-  }
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name.replace(/(^|-)[a-z]/g, c => c.toUpperCase())] = value;
+  });
   return {
     method: request.method,
-    ...(contentType !== null && { headers: { 'Content-Type': contentType } }),
+    headers,
     ...(body !== undefined && { body }),
+    signal: request.signal,
   };
 }
+
+/** A request without body or headers, as the client sends every read. */
+const bare = (method = 'GET') => ({
+  method,
+  headers: {},
+  signal: expect.any(AbortSignal),
+});
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
@@ -46,7 +62,7 @@ describe('OpsClient', () => {
     const { client, fetch, discoveryApi } = setup(() => json(fleet));
     await expect(client.getFleetSummary()).resolves.toEqual(fleet);
     expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('ops');
-    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/health/fleet`, undefined);
+    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/health/fleet`, bare());
   });
 
   it('builds entity URLs from string and compound refs, encoding segments', async () => {
@@ -75,15 +91,12 @@ describe('OpsClient', () => {
     expect(fetch.mock.calls).toEqual([
       [
         `${baseUrl}/health/entities/component/default/mail-api/history?range=7d`,
-        undefined,
+        bare(),
       ],
-      [
-        `${baseUrl}/health/entities/component/default/mail-api/history`,
-        undefined,
-      ],
+      [`${baseUrl}/health/entities/component/default/mail-api/history`, bare()],
       [
         `${baseUrl}/health/entities/component/default/mail-api/probe`,
-        { method: 'POST' },
+        bare('POST'),
       ],
     ]);
   });
@@ -110,10 +123,10 @@ describe('OpsClient', () => {
     await client.getFlag('ai composer/v2');
     await client.getTenantFlags('acme');
     expect(fetch.mock.calls).toEqual([
-      [`${baseUrl}/flags`, undefined],
-      [`${baseUrl}/flags?includeArchived=true`, undefined],
-      [`${baseUrl}/flags/ai%20composer%2Fv2`, undefined],
-      [`${baseUrl}/tenants/acme/flags`, undefined],
+      [`${baseUrl}/flags`, bare()],
+      [`${baseUrl}/flags?includeArchived=true`, bare()],
+      [`${baseUrl}/flags/ai%20composer%2Fv2`, bare()],
+      [`${baseUrl}/tenants/acme/flags`, bare()],
     ]);
   });
 
@@ -140,32 +153,32 @@ describe('OpsClient', () => {
     const calls = fetch.mock.calls.map(([url, init]) => [
       url,
       init?.method,
-      (init?.headers as Record<string, string>)?.['Content-Type'],
+      init?.headers,
       JSON.parse(String(init?.body)),
     ]);
     expect(calls).toEqual([
       [
         `${baseUrl}/flags`,
         'POST',
-        'application/json',
+        { 'Content-Type': 'application/json' },
         expect.objectContaining({ key: 'ai-composer', defaultVariant: 'off' }),
       ],
       [
         `${baseUrl}/flags/ai-composer`,
         'PATCH',
-        'application/json',
+        { 'Content-Type': 'application/json' },
         { reason: 'incident 42', change: { killSwitch: true } },
       ],
       [
         `${baseUrl}/flags/ai-composer/preview`,
         'POST',
-        'application/json',
+        { 'Content-Type': 'application/json' },
         { override: { tenantId: 'acme', variant: 'off' } },
       ],
       [
         `${baseUrl}/flags/ai-composer/overrides/acme`,
         'PUT',
-        'application/json',
+        { 'Content-Type': 'application/json' },
         { variant: 'off', reason: 'breaks their workflow' },
       ],
     ]);
@@ -180,7 +193,7 @@ describe('OpsClient', () => {
     ).resolves.toBeUndefined();
     expect(fetch).toHaveBeenCalledWith(
       `${baseUrl}/flags/ai-composer/overrides/acme?reason=fixed+%26+verified`,
-      { method: 'DELETE' },
+      bare('DELETE'),
     );
   });
 
@@ -221,22 +234,22 @@ describe('OpsClient', () => {
     await client.listNoticeTemplates();
     await client.listTenantNotices('acme');
     expect(fetch.mock.calls).toEqual([
-      [`${baseUrl}/queues`, undefined],
-      [`${baseUrl}/queues?tenantId=acme&source=bullmq`, undefined],
-      [`${baseUrl}/queues/history?range=24h&tenantId=acme`, undefined],
+      [`${baseUrl}/queues`, bare()],
+      [`${baseUrl}/queues?tenantId=acme&source=bullmq`, bare()],
+      [`${baseUrl}/queues/history?range=24h&tenantId=acme`, bare()],
       [
         `${baseUrl}/queues/history?queueId=bullmq%3Aoutbound-email-acme`,
-        undefined,
+        bare(),
       ],
-      [`${baseUrl}/queues/alerts?status=all`, undefined],
-      [`${baseUrl}/tenants/acme/queues/samples`, undefined],
+      [`${baseUrl}/queues/alerts?status=all`, bare()],
+      [`${baseUrl}/tenants/acme/queues/samples`, bare()],
       [
         `${baseUrl}/tenants/a%2Fb/queues/samples?limit=5&unredacted=true`,
-        undefined,
+        bare(),
       ],
-      [`${baseUrl}/tenants/acme/queues/samples`, undefined],
-      [`${baseUrl}/notices/templates`, undefined],
-      [`${baseUrl}/tenants/acme/notices`, undefined],
+      [`${baseUrl}/tenants/acme/queues/samples`, bare()],
+      [`${baseUrl}/notices/templates`, bare()],
+      [`${baseUrl}/tenants/acme/notices`, bare()],
     ]);
   });
 
@@ -260,6 +273,7 @@ describe('OpsClient', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
+      signal: expect.any(AbortSignal),
     });
     const notice = { templateId: 'security-alert', reason: 'Spam burst' };
     expect(fetch.mock.calls).toEqual([
@@ -353,12 +367,14 @@ describe('OpsClient logs', () => {
       }),
     ).resolves.toEqual({ records: [], cursor: 'c9' });
     expect(fetch.mock.calls).toEqual([
-      [`${baseUrl}/logs/records/rec%2F1/context?before=20&after=10`, undefined],
-      [
-        `${baseUrl}/logs/tail?q=tenant%3Aacme&after=c8&waitSeconds=25`,
-        { signal: controller.signal },
-      ],
+      [`${baseUrl}/logs/records/rec%2F1/context?before=20&after=10`, bare()],
+      [`${baseUrl}/logs/tail?q=tenant%3Aacme&after=c8&waitSeconds=25`, bare()],
     ]);
+    // The tail's request follows the caller's signal: aborting it ends the long poll
+    const tailSignal = fetch.mock.calls[1][1].signal;
+    expect(tailSignal.aborted).toBe(false);
+    controller.abort();
+    expect(tailSignal.aborted).toBe(true);
   });
 
   it('exports the same query as a file', async () => {
@@ -381,9 +397,9 @@ describe('OpsClient logs', () => {
       records: 1,
       maxRecords: 100000,
     });
-    expect(fetch.mock.calls[0][0]).toBe(
-      `${baseUrl}/logs/export?q=tenant%3Aacme&format=ndjson`,
-    );
+    expect(fetch.mock.calls).toEqual([
+      [`${baseUrl}/logs/export?q=tenant%3Aacme&format=ndjson`, bare()],
+    ]);
   });
 
   it('counts the records of an export and reads the error that ended one part-way', async () => {

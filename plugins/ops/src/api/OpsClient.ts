@@ -10,17 +10,6 @@ import { OpsApi, OpsEntityRef } from './OpsApi';
 
 type Paths = OpsApiPaths;
 
-/** Routes without path parameters read with a plain GET (the long-poll tail). */
-type PlainGetPath = {
-  [P in keyof Paths]: Paths[P]['get'] extends { parameters: { path?: never } }
-    ? P
-    : never;
-}[keyof Paths];
-
-type GetQuery<P extends PlainGetPath> = NonNullable<
-  Paths[P]['get'] extends { parameters: { query?: infer Q } } ? Q : never
->;
-
 /**
  * Default {@link OpsApi} implementation: calls the ops backend through the
  * discovery and fetch APIs (so requests carry the user's Backstage token),
@@ -67,7 +56,7 @@ export class OpsClient implements OpsApi {
         ...(await this.base()),
         params: {
           path: entityPath(entityRef),
-          query: { range: options?.range },
+          query: options,
         },
       }),
     );
@@ -91,10 +80,7 @@ export class OpsClient implements OpsApi {
       this.client.GET('/audit', {
         ...(await this.base()),
         params: {
-          query: {
-            targetRef: options?.targetRef || undefined,
-            limit: options?.limit,
-          },
+          query: { ...options, targetRef: options?.targetRef || undefined },
         },
       }),
     );
@@ -106,7 +92,7 @@ export class OpsClient implements OpsApi {
     return dataOf(
       this.client.GET('/flags', {
         ...(await this.base()),
-        params: { query: { includeArchived: options?.includeArchived } },
+        params: { query: options },
       }),
     );
   }
@@ -219,7 +205,7 @@ export class OpsClient implements OpsApi {
     return dataOf(
       this.client.GET('/tenants/{tenantId}/deliverability', {
         ...(await this.base()),
-        params: { path: { tenantId }, query: { range: options?.range } },
+        params: { path: { tenantId }, query: options },
       }),
     );
   }
@@ -231,7 +217,7 @@ export class OpsClient implements OpsApi {
     return dataOf(
       this.client.GET('/tenants/{tenantId}/timeline', {
         ...(await this.base()),
-        params: { path: { tenantId }, query: { limit: options?.limit } },
+        params: { path: { tenantId }, query: options },
       }),
     );
   }
@@ -304,7 +290,7 @@ export class OpsClient implements OpsApi {
         ...(await this.base()),
         params: {
           path: { id: recordId },
-          query: { before: options?.before, after: options?.after },
+          query: options,
         },
       }),
     );
@@ -313,17 +299,20 @@ export class OpsClient implements OpsApi {
   async tailLogs(
     options: Parameters<OpsApi['tailLogs']>[0],
   ): ReturnType<OpsApi['tailLogs']> {
-    // A long poll the caller aborts: fetched with the caller's own signal as it is
-    const response = await this.getRaw(
-      '/logs/tail',
-      {
-        q: options.query || undefined,
-        after: options.after,
-        waitSeconds: options.waitSeconds,
-      },
-      { signal: options.signal },
+    // A long poll: the caller's signal ends it when the view closes or the query changes
+    return dataOf(
+      this.client.GET('/logs/tail', {
+        ...(await this.base()),
+        params: {
+          query: {
+            q: options.query || undefined,
+            after: options.after,
+            waitSeconds: options.waitSeconds,
+          },
+        },
+        signal: options.signal,
+      }),
     );
-    return (await response.json()) as Paths['/logs/tail']['get']['responses']['200']['content']['application/json'];
   }
 
   async getLogTopValues(
@@ -362,16 +351,13 @@ export class OpsClient implements OpsApi {
     };
   }
 
-  async getQueueOverview(options?: {
-    tenantId?: string;
-    source?: string;
-  }): ReturnType<OpsApi['getQueueOverview']> {
+  async getQueueOverview(
+    options?: Parameters<OpsApi['getQueueOverview']>[0],
+  ): ReturnType<OpsApi['getQueueOverview']> {
     return dataOf(
       this.client.GET('/queues', {
         ...(await this.base()),
-        params: {
-          query: { tenantId: options?.tenantId, source: options?.source },
-        },
+        params: { query: options },
       }),
     );
   }
@@ -382,13 +368,7 @@ export class OpsClient implements OpsApi {
     return dataOf(
       this.client.GET('/queues/history', {
         ...(await this.base()),
-        params: {
-          query: {
-            range: options?.range,
-            tenantId: options?.tenantId,
-            queueId: options?.queueId,
-          },
-        },
+        params: { query: options },
       }),
     );
   }
@@ -399,9 +379,7 @@ export class OpsClient implements OpsApi {
     return dataOf(
       this.client.GET('/queues/alerts', {
         ...(await this.base()),
-        params: {
-          query: { tenantId: options?.tenantId, status: options?.status },
-        },
+        params: { query: options },
       }),
     );
   }
@@ -415,10 +393,7 @@ export class OpsClient implements OpsApi {
         ...(await this.base()),
         params: {
           path: { tenantId },
-          query: {
-            limit: options?.limit,
-            unredacted: options?.unredacted || undefined,
-          },
+          query: { ...options, unredacted: options?.unredacted || undefined },
         },
       }),
     );
@@ -496,23 +471,9 @@ export class OpsClient implements OpsApi {
     return { baseUrl: await this.discoveryApi.getBaseUrl('ops') };
   }
 
-  /** A GET of a route of the spec with a plain fetch, for what openapi-fetch cannot pass on. */
-  private async getRaw<P extends PlainGetPath>(
-    path: P,
-    query: GetQuery<P>,
-    init: RequestInit,
-  ): Promise<Response> {
-    const { baseUrl } = await this.base();
-    const search = searchOf(query).toString();
-    return this.send(`${baseUrl}${path}${search ? `?${search}` : ''}`, init);
-  }
-
   /** Fetches with the user's token; throws a ResponseError unless 2xx. */
-  private async send(
-    input: Request | string,
-    init?: RequestInit,
-  ): Promise<Response> {
-    const response = await this.fetchApi.fetch(input, init);
+  private async send(request: Request): Promise<Response> {
+    const response = await this.fetchApi.fetch(request);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
