@@ -868,13 +868,13 @@ export interface components {
       | 'error';
     FlagResolution: {
       /** @description the variant value; absent when the evaluation fails */
-      value?: unknown;
+      value?: components['schemas']['FlagValue'];
       variant?: string;
       reason: components['schemas']['FlagEvaluationReason'];
       why: components['schemas']['FlagResolutionWhy'];
       /** @description the tenant's rollout bucket, 0 ≤ bucket < 100 (inside the rollout when below rolloutPercentage) */
       bucket?: number;
-      errorCode?: string;
+      errorCode?: components['schemas']['OfrepErrorCode'];
       errorDetails?: string;
     };
     FlagPreviewChange: {
@@ -1318,18 +1318,19 @@ export interface components {
         [key: string]: boolean | string | number;
       };
     };
+    /**
+     * @description FLAG_NOT_FOUND (404: unknown or archived), PARSE_ERROR or INVALID_CONTEXT (400: the request), TARGETING_KEY_MISSING (400: no tenant to bucket by), GENERAL (500)
+     * @enum {string}
+     */
+    OfrepErrorCode:
+      | 'FLAG_NOT_FOUND'
+      | 'PARSE_ERROR'
+      | 'INVALID_CONTEXT'
+      | 'TARGETING_KEY_MISSING'
+      | 'GENERAL';
     OfrepEvaluationFailure: {
       key: string;
-      /**
-       * @description FLAG_NOT_FOUND (404: unknown or archived), PARSE_ERROR or INVALID_CONTEXT (400: the request), TARGETING_KEY_MISSING (400: no tenant to bucket by), GENERAL (500)
-       * @enum {string}
-       */
-      errorCode:
-        | 'FLAG_NOT_FOUND'
-        | 'PARSE_ERROR'
-        | 'INVALID_CONTEXT'
-        | 'TARGETING_KEY_MISSING'
-        | 'GENERAL';
+      errorCode: components['schemas']['OfrepErrorCode'];
       errorDetails: string;
     };
     OfrepBulkEvaluationSuccess: {

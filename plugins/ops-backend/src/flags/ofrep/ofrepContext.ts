@@ -1,7 +1,11 @@
+import { OfrepEvaluationFailure } from '@opsconsole/backstage-plugin-ops-common';
 import { EvaluationContext } from '../evaluateFlag';
 
-/** OFREP error codes of request-level failures. */
-export type OfrepRequestErrorCode = 'PARSE_ERROR' | 'INVALID_CONTEXT';
+/** OFREP error codes of request-level failures (the request, not a flag, is at fault). */
+export type OfrepRequestErrorCode = Extract<
+  OfrepEvaluationFailure['errorCode'],
+  'PARSE_ERROR' | 'INVALID_CONTEXT'
+>;
 
 export type ParsedOfrepRequest =
   | { context: EvaluationContext }

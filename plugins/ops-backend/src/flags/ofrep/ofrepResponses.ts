@@ -1,25 +1,17 @@
+import {
+  OfrepBulkEvaluationFailure,
+  OfrepEvaluationFailure,
+  OfrepEvaluationSuccess,
+} from '@opsconsole/backstage-plugin-ops-common';
 import { KeyedResolution } from '../FlagEvaluator';
 
-/** A successful OFREP evaluation. */
-export interface OfrepSuccess {
-  key: string;
-  value: unknown;
-  reason: string;
-  variant: string;
-  metadata: Record<string, string | number | boolean>;
-}
-
-/** A failed OFREP evaluation (with `key` for flag-level failures). */
-export interface OfrepFailure {
-  key?: string;
-  errorCode: string;
-  errorDetails: string;
-}
+/** A failure of the whole request (no flag key), as the bulk route and the 500 answer send it. */
+export type OfrepRequestFailure = OfrepBulkEvaluationFailure;
 
 /** OFREP body and HTTP status of one flag's evaluation. */
 export function toOfrep({ key, resolution }: KeyedResolution): {
   status: number;
-  body: OfrepSuccess | OfrepFailure;
+  body: OfrepEvaluationSuccess | OfrepEvaluationFailure;
 } {
   if (!resolution) {
     return {
@@ -45,7 +37,7 @@ export function toOfrep({ key, resolution }: KeyedResolution): {
     status: 200,
     body: {
       key,
-      value: resolution.value,
+      value: resolution.value!,
       reason: resolution.reason,
       variant: resolution.variant!,
       metadata: {},

@@ -3,7 +3,10 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { opsFlagsEvaluatePermission } from '@opsconsole/backstage-plugin-ops-common';
+import {
+  OfrepEvaluationFailure,
+  opsFlagsEvaluatePermission,
+} from '@opsconsole/backstage-plugin-ops-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import etag from 'etag';
@@ -13,7 +16,7 @@ import { matchesIfNoneMatch } from '../../http/ifNoneMatch';
 import { isBodyParserError, readText } from '../../http/parseBody';
 import { sendJson } from '../../http/sendJson';
 import { parseOfrepRequest, ParsedOfrepRequest } from './ofrepContext';
-import { OfrepFailure, toOfrep } from './ofrepResponses';
+import { OfrepRequestFailure, toOfrep } from './ofrepResponses';
 
 /** The largest request body read; OFREP bodies are small JSON documents. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -61,7 +64,7 @@ export function createOfrepRouter(options: OfrepRouterOptions): express.Router {
 
   const general = (res: Response, error: unknown, key?: string) => {
     logger.error(`OFREP evaluation failed: ${error}`);
-    const body: OfrepFailure = {
+    const body: OfrepRequestFailure | OfrepEvaluationFailure = {
       ...(key !== undefined && { key }),
       errorCode: 'GENERAL',
       errorDetails: 'The flags could not be evaluated; see the ops backend log',

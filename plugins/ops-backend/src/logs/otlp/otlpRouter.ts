@@ -3,7 +3,10 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { opsLogsIngestPermission } from '@opsconsole/backstage-plugin-ops-common';
+import {
+  opsLogsIngestPermission,
+  OtlpExportLogsServiceResponse,
+} from '@opsconsole/backstage-plugin-ops-common';
 import express, { Response } from 'express';
 import Router from 'express-promise-router';
 import { authorize } from '../../auth/authorize';
@@ -68,7 +71,7 @@ export function createOtlpRouter(options: OtlpRouterOptions): express.Router {
     try {
       const parsed = parseOtlpLogs(await readBody(req, res), Date.now());
       await writer.write(parsed.records);
-      const body =
+      const body: OtlpExportLogsServiceResponse =
         parsed.rejected > 0
           ? {
               partialSuccess: {

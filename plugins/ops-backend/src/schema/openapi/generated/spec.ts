@@ -1034,6 +1034,11 @@ export const spec = {
         ],
         "properties": {
           "value": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/FlagValue"
+              }
+            ],
             "description": "the variant value; absent when the evaluation fails"
           },
           "variant": {
@@ -1050,7 +1055,7 @@ export const spec = {
             "description": "the tenant's rollout bucket, 0 ≤ bucket < 100 (inside the rollout when below rolloutPercentage)"
           },
           "errorCode": {
-            "type": "string"
+            "$ref": "#/components/schemas/OfrepErrorCode"
           },
           "errorDetails": {
             "type": "string"
@@ -2668,6 +2673,17 @@ export const spec = {
           }
         }
       },
+      "OfrepErrorCode": {
+        "type": "string",
+        "description": "FLAG_NOT_FOUND (404: unknown or archived), PARSE_ERROR or INVALID_CONTEXT (400: the request), TARGETING_KEY_MISSING (400: no tenant to bucket by), GENERAL (500)",
+        "enum": [
+          "FLAG_NOT_FOUND",
+          "PARSE_ERROR",
+          "INVALID_CONTEXT",
+          "TARGETING_KEY_MISSING",
+          "GENERAL"
+        ]
+      },
       "OfrepEvaluationFailure": {
         "type": "object",
         "additionalProperties": false,
@@ -2681,15 +2697,7 @@ export const spec = {
             "type": "string"
           },
           "errorCode": {
-            "type": "string",
-            "description": "FLAG_NOT_FOUND (404: unknown or archived), PARSE_ERROR or INVALID_CONTEXT (400: the request), TARGETING_KEY_MISSING (400: no tenant to bucket by), GENERAL (500)",
-            "enum": [
-              "FLAG_NOT_FOUND",
-              "PARSE_ERROR",
-              "INVALID_CONTEXT",
-              "TARGETING_KEY_MISSING",
-              "GENERAL"
-            ]
+            "$ref": "#/components/schemas/OfrepErrorCode"
           },
           "errorDetails": {
             "type": "string"
