@@ -1,12 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { HumanDuration } from '@backstage/types';
 import { QueueJobState } from '@opsconsole/backstage-plugin-ops-common';
 import {
   QueueJob,
   QueueProvider,
   QueueSnapshot,
+  readDurationMs,
 } from '@opsconsole/backstage-plugin-ops-node';
 import { Job, JobType, Queue } from 'bullmq';
 import { Redis, Result } from 'ioredis';
@@ -109,9 +110,7 @@ export class BullMqQueueProvider implements QueueProvider {
     const c = config.getOptionalConfig('ops.queues.bullmq');
     if (!c) return undefined;
     const durationMs = (key: string, fallback: HumanDuration) =>
-      durationToMilliseconds(
-        c.has(key) ? readDurationFromConfig(c, { key }) : fallback,
-      );
+      readDurationMs(c, key, fallback);
     const connectTimeoutMs = durationMs('connectTimeout', { seconds: 2 });
     let lastError = '';
     const redis = createBullMqRedisClient(c.getString('redisUrl'), {

@@ -10,3 +10,4 @@ export * from './logs';
 export * from './http/fetchWithTimeout';
 export * from './platform/PlatformAdminApiClient';
 export * from './platform/PlatformQueueProvider';
+export * from './config/readDurationMs';

@@ -1,6 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
+import { Config } from '@backstage/config';
 import {
   LOG_LEVELS,
   LogContext,
@@ -10,7 +9,11 @@ import {
   LogRecord,
   LogTopField,
 } from '@opsconsole/backstage-plugin-ops-common';
-import { LogProvider, LogScope } from '@opsconsole/backstage-plugin-ops-node';
+import {
+  LogProvider,
+  LogScope,
+  readOptionalDurationMs,
+} from '@opsconsole/backstage-plugin-ops-node';
 import {
   CompileLogQlOptions,
   DEFAULT_LOKI_LABELS,
@@ -101,7 +104,7 @@ export class LokiLogProvider implements LogProvider {
     if (!loki) return undefined;
     const basicAuth = loki.getOptionalConfig('basicAuth');
     const labels = loki.getOptionalConfig('labels');
-    const contextWindowMs = optionalMs(loki, 'contextWindow');
+    const contextWindowMs = readOptionalDurationMs(loki, 'contextWindow');
     const provider = new LokiLogProvider({
       id: loki.getOptionalString('id'),
       baseUrl: loki.getString('baseUrl'),
@@ -111,7 +114,7 @@ export class LokiLogProvider implements LogProvider {
         username: basicAuth.getString('username'),
         password: basicAuth.getString('password'),
       },
-      timeoutMs: optionalMs(loki, 'timeout'),
+      timeoutMs: readOptionalDurationMs(loki, 'timeout'),
       labels: labels && {
         service: labels.getOptionalString('service'),
         tenant: labels.getOptionalString('tenant'),
@@ -487,11 +490,4 @@ function uniqueEntries(entries: LokiEntry[]): LokiEntry[] {
   return entries.filter(
     (e, i) => i === 0 || e.record.id !== entries[i - 1].record.id,
   );
-}
-
-/** The duration at `key` (`HumanDuration` object or string such as `10s`) in ms, if set. */
-function optionalMs(config: Config, key: string): number | undefined {
-  return config.has(key)
-    ? durationToMilliseconds(readDurationFromConfig(config, { key }))
-    : undefined;
 }

@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { readDurationMs } from '../config/readDuration';
+import { readDurationMs } from '@opsconsole/backstage-plugin-ops-node';
 
 export interface FlagsConfig {
   /** Seed the dev flags (e.g. `ai-composer`) when the flags table is empty. */

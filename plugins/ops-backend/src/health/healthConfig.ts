@@ -4,7 +4,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { durationToMilliseconds } from '@backstage/types';
-import { readDurationMs } from '../config/readDuration';
+import { readDurationMs } from '@opsconsole/backstage-plugin-ops-node';
 import { AllowedHosts } from './allowedHosts';
 
 export interface HealthConfig {

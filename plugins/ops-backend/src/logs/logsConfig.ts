@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { readDurationMs } from '../config/readDuration';
+import { readDurationMs } from '@opsconsole/backstage-plugin-ops-node';
 
 export interface LogsConfig {
   /** How long records are kept. */

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { readDurationMs } from '../config/readDuration';
+import { readDurationMs } from '@opsconsole/backstage-plugin-ops-node';
 import { defaultSpikeOptions, SpikeOptions } from './detectSpike';
 
 export interface QueuesConfig {

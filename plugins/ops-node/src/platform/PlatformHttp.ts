@@ -1,6 +1,6 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
-import { durationToMilliseconds } from '@backstage/types';
+import { readOptionalDurationMs } from '../config/readDurationMs';
 import { checkTimeoutMs, fetchWithTimeout } from '../http/fetchWithTimeout';
 
 /** Default timeout of one Platform Admin API request. @public */
@@ -33,11 +33,7 @@ export function readPlatformOptions(
     id: platform.getOptionalString('id'),
     baseUrl: platform.getString('baseUrl'),
     token: platform.getString('token'),
-    timeoutMs: platform.has('timeout')
-      ? durationToMilliseconds(
-          readDurationFromConfig(platform, { key: 'timeout' }),
-        )
-      : undefined,
+    timeoutMs: readOptionalDurationMs(platform, 'timeout'),
   };
 }
 

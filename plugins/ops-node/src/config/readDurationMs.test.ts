@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readDurationMs } from './readDuration';
+import { readDurationMs } from './readDurationMs';
 
 describe('readDurationMs', () => {
   const config = new ConfigReader({

@@ -6,6 +6,7 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
  * `HumanDuration` object (`{ hours: 48 }`), an ISO 8601 string (`P2D`) or a string such as
  * `48h` or `500ms`.
  */
+/** @public */
 export function readDurationMs(
   config: Config | undefined,
   key: string,
@@ -14,4 +15,15 @@ export function readDurationMs(
   return durationToMilliseconds(
     config?.has(key) ? readDurationFromConfig(config, { key }) : fallback,
   );
+}
+
+/** The duration at `key` in milliseconds, or undefined when it is not set. */
+/** @public */
+export function readOptionalDurationMs(
+  config: Config | undefined,
+  key: string,
+): number | undefined {
+  return config?.has(key)
+    ? durationToMilliseconds(readDurationFromConfig(config, { key }))
+    : undefined;
 }
