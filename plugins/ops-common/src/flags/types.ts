@@ -1,3 +1,4 @@
+import { everyValue } from '../schema/everyValue';
 // The ops API's feature-flag resources under the names the code uses; the shapes are
 // generated from plugins/ops-backend/src/schema/openapi.yaml.
 
@@ -9,12 +10,12 @@ type Schemas = OpsApiComponents['schemas'];
 export type FlagType = Schemas['FlagType'];
 
 /** @public */
-export const FLAG_TYPES = [
+export const FLAG_TYPES = everyValue<FlagType>()([
   'boolean',
   'string',
   'number',
   'object',
-] as const satisfies readonly FlagType[];
+] as const);
 
 /** A variant value: boolean, string, number or JSON object, matching the flag's type. @public */
 export type FlagValue = Schemas['FlagValue'];

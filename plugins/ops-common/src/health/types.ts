@@ -1,3 +1,4 @@
+import { everyValue } from '../schema/everyValue';
 // The ops API's health and audit resources under the names the code uses; the shapes are
 // generated from plugins/ops-backend/src/schema/openapi.yaml.
 
@@ -12,12 +13,12 @@ export type HealthStatus = Schemas['HealthStatus'];
 export type HealthRange = Schemas['HealthRange'];
 
 /** @public */
-export const HEALTH_RANGES = [
+export const HEALTH_RANGES = everyValue<HealthRange>()([
   '1h',
   '24h',
   '7d',
   '30d',
-] as const satisfies readonly HealthRange[];
+] as const);
 
 /** @public */
 export type SourceStatus = Schemas['SourceStatus'];

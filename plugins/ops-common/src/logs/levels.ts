@@ -1,3 +1,4 @@
+import { everyValue } from '../schema/everyValue';
 // The ordered log levels of the query language and of stored records.
 
 import type { OpsApiComponents } from '../schema';
@@ -9,14 +10,14 @@ export type LogLevel = OpsApiComponents['schemas']['LogLevel'];
  * Log levels from least to most severe: trace < debug < info < warn < error < fatal.
  * @public
  */
-export const LOG_LEVELS = [
+export const LOG_LEVELS = everyValue<LogLevel>()([
   'trace',
   'debug',
   'info',
   'warn',
   'error',
   'fatal',
-] as const satisfies readonly LogLevel[];
+] as const);
 
 const LEVEL_ALIASES: Record<string, LogLevel> = {
   warning: 'warn',

@@ -1,3 +1,4 @@
+import { everyValue } from '../schema/everyValue';
 // The ops API's log resources under the names the code uses; the shapes are generated from
 // plugins/ops-backend/src/schema/openapi.yaml.
 
@@ -28,12 +29,12 @@ export type LogTopField =
   OpsApiOperations['GetLogTopValues']['parameters']['query']['field'];
 
 /** @public */
-export const LOG_TOP_FIELDS = [
+export const LOG_TOP_FIELDS = everyValue<LogTopField>()([
   'service',
   'tenant',
   'level',
   'trace',
-] as const satisfies readonly LogTopField[];
+] as const);
 
 /** Answer of `GET /logs/top`. @public */
 export type LogTopValues = Schemas['LogTopValues'];

@@ -1,3 +1,4 @@
+import { everyValue } from '../schema/everyValue';
 // The ops API's queue and notice resources under the names the code uses; the shapes are
 // generated from plugins/ops-backend/src/schema/openapi.yaml.
 
@@ -9,13 +10,13 @@ type Schemas = OpsApiComponents['schemas'];
 export type QueueJobState = Schemas['QueueJobState'];
 
 /** Job states a queue counts. @public */
-export const QUEUE_JOB_STATES = [
+export const QUEUE_JOB_STATES = everyValue<QueueJobState>()([
   'waiting',
   'active',
   'delayed',
   'failed',
   'completed',
-] as const satisfies readonly QueueJobState[];
+] as const);
 
 /** Jobs per state, as the source reports them now. @public */
 export type QueueCounts = Schemas['QueueCounts'];
@@ -48,11 +49,11 @@ export type QueueAlertsQuery = OpsApiQuery<'GetQueueAlerts'>;
 export type QueueHistoryRange = Schemas['QueueHistoryRange'];
 
 /** @public */
-export const QUEUE_HISTORY_RANGES = [
+export const QUEUE_HISTORY_RANGES = everyValue<QueueHistoryRange>()([
   '1h',
   '24h',
   '7d',
-] as const satisfies readonly QueueHistoryRange[];
+] as const);
 
 /** One bucket of queue history (sampled by the console into its database). @public */
 export type QueueHistoryPoint = Schemas['QueueHistoryPoint'];

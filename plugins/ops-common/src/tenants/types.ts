@@ -1,3 +1,4 @@
+import { everyValue } from '../schema/everyValue';
 // The ops API's tenant resources under the names the code uses; the shapes are generated from
 // plugins/ops-backend/src/schema/openapi.yaml.
 
@@ -31,10 +32,10 @@ export type TenantDetail = Schemas['TenantDetail'];
 export type DeliverabilityRange = Schemas['DeliverabilityRange'];
 
 /** @public */
-export const DELIVERABILITY_RANGES = [
+export const DELIVERABILITY_RANGES = everyValue<DeliverabilityRange>()([
   '7d',
   '30d',
-] as const satisfies readonly DeliverabilityRange[];
+] as const);
 
 /** Counts of one interval and their rates. @public */
 export type DeliverabilityStats = Schemas['DeliverabilityStats'];
