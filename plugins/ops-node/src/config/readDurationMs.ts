@@ -5,8 +5,9 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
  * The duration at `key` in milliseconds, or `fallback` when it is not set. A duration is a
  * `HumanDuration` object (`{ hours: 48 }`), an ISO 8601 string (`P2D`) or a string such as
  * `48h` or `500ms`.
+ *
+ * @public
  */
-/** @public */
 export function readDurationMs(
   config: Config | undefined,
   key: string,
@@ -17,8 +18,11 @@ export function readDurationMs(
   );
 }
 
-/** The duration at `key` in milliseconds, or undefined when it is not set. */
-/** @public */
+/**
+ * The duration at `key` in milliseconds, or undefined when it is not set.
+ *
+ * @public
+ */
 export function readOptionalDurationMs(
   config: Config | undefined,
   key: string,
