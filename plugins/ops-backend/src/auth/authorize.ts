@@ -24,7 +24,7 @@ export interface AuthorizeDeps {
 export type Caller = 'user' | 'service';
 
 export interface AuthorizeOptions<TAllowed extends Caller> {
-  /** Callers of other kinds get a 401. Default: users only. */
+  /** Callers of other kinds are refused (403 from httpAuth). Default: users only. */
   allow?: TAllowed[];
 }
 

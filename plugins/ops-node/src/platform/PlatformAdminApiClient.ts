@@ -45,7 +45,7 @@ export class PlatformAdminApiClient implements PlatformAdminProvider {
   readonly #api: Client<PlatformAdminApiPaths>;
 
   /**
-   * Reads `ops.platform` (`baseUrl`, `token`, `timeoutMs`, `id`); undefined
+   * Reads `ops.platform` (`baseUrl`, `token`, `timeout`, `id`); undefined
    * when it is absent.
    */
   static fromConfig(

@@ -84,6 +84,6 @@ export function createOtlpBodyReader(maxBytes: number) {
         ? toOtlpError(req, error, maxBytes)
         : error;
     }
-    return req.body ?? {};
+    return req.body;
   };
 }

@@ -169,6 +169,7 @@ describe('OTLP/HTTP log ingest', () => {
     };
     expect(await status(await post('{"resourceLogs": ['))).toBe(400);
     expect(await status(await post('[1,2]'))).toBe(400);
+    expect(await status(await post('null'))).toBe(400);
     expect(await status(await post('{"resourceLogs": {"x": 1}}'))).toBe(400);
     expect(
       await status(await post('{"resourceLogs": [{"scopeLogs": 7}]}')),
