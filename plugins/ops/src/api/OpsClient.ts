@@ -473,7 +473,16 @@ export class OpsClient implements OpsApi {
 
   /** Fetches with the user's token; throws a ResponseError unless 2xx. */
   private async send(request: Request): Promise<Response> {
-    const response = await this.fetchApi.fetch(request);
+    // Backstage's fetch middlewares build a new Request from what they are given, some more
+    // than once, and a Request whose body is a stream can be copied only once: hand them
+    // the URL and plain init instead.
+    const body = request.body ? await request.text() : undefined;
+    const response = await this.fetchApi.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
